@@ -1,0 +1,74 @@
+/** Discovery documents: `/version`, `/api`, `/apis`, `/api/v1`, `/apis/GROUP[/VERSION]`. */
+import { KUBERNETES_VERSION } from '../api/types';
+import { apiVersionOf, type Registry, type ResourceDef } from './registry';
+
+/** The `/api` document. */
+export function apiVersions(): unknown {
+  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443' }] };
+}
+
+/** The `/version` document. */
+export function versionInfo(): unknown {
+  return { ...KUBERNETES_VERSION };
+}
+
+function groupDoc(name: string, versions: string[]): unknown {
+  const vs = versions.map((v) => ({ groupVersion: `${name}/${v}`, version: v }));
+  return { name, versions: vs, preferredVersion: vs[0] };
+}
+
+/** The `/apis` document (legacy APIGroupList: the core group is served under `/api`). */
+export function apiGroupList(registry: Registry): unknown {
+  const groups = new Map<string, string[]>();
+  for (const gv of registry.groupVersions()) {
+    if (!gv.group) continue;
+    const list = groups.get(gv.group) ?? [];
+    if (!list.includes(gv.version)) list.push(gv.version);
+    groups.set(gv.group, list);
+  }
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groups].map(([name, versions]) => groupDoc(name, versions)) };
+}
+
+/** The `/apis/GROUP` document, or undefined when the group is not served. */
+export function apiGroup(registry: Registry, group: string): unknown {
+  const versions = registry.groupVersions().filter((gv) => gv.group === group).map((gv) => gv.version);
+  if (versions.length === 0) return undefined;
+  return { kind: 'APIGroup', apiVersion: 'v1', ...(groupDoc(group, versions) as object) };
+}
+
+const subresourceVerbs: Record<string, { kind?: string; verbs: string[] }> = {
+  status: { verbs: ['get', 'patch', 'update'] },
+  binding: { kind: 'Binding', verbs: ['create'] },
+  finalize: { verbs: ['update'] },
+  scale: { kind: 'Scale', verbs: ['get', 'patch', 'update'] },
+};
+
+function resourceEntries(def: ResourceDef): unknown[] {
+  const main: Record<string, unknown> = {
+    name: def.resource,
+    singularName: def.singular,
+    namespaced: def.namespaced,
+    kind: def.kind,
+    verbs: def.verbs,
+  };
+  if (def.shortNames.length) main.shortNames = def.shortNames;
+  if (def.categories.length) main.categories = def.categories;
+  const subs = def.subresources.map((s) => {
+    const info = subresourceVerbs[s] ?? { verbs: ['get'] };
+    const entry: Record<string, unknown> = { name: `${def.resource}/${s}`, singularName: '', namespaced: def.namespaced, kind: info.kind ?? def.kind, verbs: info.verbs };
+    if (info.kind === 'Scale') {
+      entry.group = 'autoscaling';
+      entry.version = 'v1';
+    }
+    return entry;
+  });
+  return [main, ...subs];
+}
+
+/** The APIResourceList of a group/version, or undefined when it is not served. */
+export function apiResourceList(registry: Registry, group: string, version: string): unknown {
+  const defs = registry.all().filter((d) => d.group === group && d.version === version);
+  if (defs.length === 0) return undefined;
+  defs.sort((a, b) => a.resource.localeCompare(b.resource));
+  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersionOf({ group, version }), resources: defs.flatMap(resourceEntries) };
+}

@@ -1,0 +1,127 @@
+/**
+ * The API server: authenticated requests in, responses or watch streams out. Routing and
+ * content negotiation live here; the verbs live in `rest.ts` and `watch.ts`.
+ */
+import { StatusError, badRequest, internalError, methodNotAllowed, notAcceptable, pathNotFound } from '../api/status';
+import type { Clock } from '../clock/clock';
+import type { Random } from '../clock/random';
+import type { Store } from '../storage/store';
+import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery';
+import { Registry, type ResourceDef } from './registry';
+import { negotiate, parseResourcePath, type ApiRequest, type ApiResponse } from './request';
+import { RestHandler } from './rest';
+import { namespaces } from './resources/namespaces';
+import { nodes } from './resources/nodes';
+import { pods } from './resources/pods';
+
+/** What the API server is built from. */
+export interface ApiServerOptions {
+  store: Store;
+  clock: Clock;
+  random: Random;
+}
+
+/** The registry of the built-in resources. */
+export function builtinRegistry(): Registry {
+  const registry = new Registry();
+  for (const def of [pods, nodes, namespaces]) registry.add(def);
+  return registry;
+}
+
+function json(status: number, body: unknown): ApiResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body };
+}
+
+/** The Kubernetes API server, minus the sockets. */
+export class ApiServer {
+  readonly registry: Registry;
+  private readonly rest: RestHandler;
+
+  constructor(options: ApiServerOptions) {
+    this.registry = builtinRegistry();
+    this.rest = new RestHandler(options.store, { now: () => options.clock.now(), random: options.random });
+  }
+
+  /** Handles one request. Never throws: every failure becomes a `Status` response. */
+  async handle(req: ApiRequest): Promise<ApiResponse> {
+    try {
+      return this.route(req);
+    } catch (e) {
+      if (e instanceof StatusError) return json(e.code, e.status);
+      const message = e instanceof Error ? e.message : String(e);
+      const err = internalError(message);
+      return json(500, err.status);
+    }
+  }
+
+  private route(req: ApiRequest): ApiResponse {
+    const path = req.path.length > 1 && req.path.endsWith('/') ? req.path.slice(0, -1) : req.path;
+    const discovery = this.discovery(path);
+    if (discovery !== undefined) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed();
+      return json(200, discovery);
+    }
+    const rp = parseResourcePath(path);
+    if (!rp) throw pathNotFound();
+    const def = this.registry.get(rp.group, rp.version, rp.resource);
+    if (!def) throw pathNotFound();
+    if (rp.namespace !== undefined && !def.namespaced) throw pathNotFound();
+    if (rp.subresource && !def.subresources.includes(rp.subresource)) throw pathNotFound();
+    const neg = negotiate(req.headers['accept'], req.query['includeObject']);
+    if (neg.as === 'unacceptable') throw notAcceptable(`only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf`);
+    return this.dispatch(req, def, rp.namespace, rp.name, rp.subresource, neg);
+  }
+
+  private dispatch(req: ApiRequest, def: ResourceDef, namespace: string | undefined, name: string | undefined, sub: string | undefined, neg: ReturnType<typeof negotiate>): ApiResponse {
+    const table = neg.as === 'table' ? { include: neg.include } : undefined;
+    const m = req.method;
+    if (name === undefined) {
+      if (m === 'GET') {
+        const w = req.query['watch'];
+        if (w === 'true' || w === '1') return { status: 200, headers: { 'content-type': 'application/json' }, stream: this.rest.watch(def, namespace, req.query, table) };
+        return json(200, this.rest.list(def, namespace, req.query, table));
+      }
+      if (m === 'POST') return json(201, this.rest.create(def, namespace, parseBody(req), req.query));
+      if (m === 'DELETE') return json(200, this.rest.deleteCollection(def, namespace, req.query));
+      throw methodNotAllowed();
+    }
+    if (sub === 'binding') {
+      if (m !== 'POST') throw methodNotAllowed();
+      return json(201, this.rest.bind(def, namespace, name, parseBody(req)));
+    }
+    if (sub === 'status' || sub === 'finalize') {
+      if (m === 'GET' && sub === 'status') return json(200, this.rest.get(def, namespace, name, table));
+      if (m === 'PUT') return json(200, this.rest.updateSubresource(def, namespace, name, sub, parseBody(req), req.query));
+      throw methodNotAllowed();
+    }
+    if (m === 'GET') return json(200, this.rest.get(def, namespace, name, table));
+    if (m === 'PUT') return json(200, this.rest.update(def, namespace, name, parseBody(req), req.query));
+    if (m === 'DELETE') return json(200, this.rest.delete(def, namespace, name, req.body ? parseBody(req) : undefined, req.query));
+    throw methodNotAllowed();
+  }
+
+  private discovery(path: string): unknown {
+    if (path === '/version') return versionInfo();
+    if (path === '/api') return apiVersions();
+    if (path === '/apis') return apiGroupList(this.registry);
+    const m = path.match(/^\/(api|apis\/([^/]+))(?:\/([^/]+))?$/);
+    if (!m) return undefined;
+    if (m[1] === 'api') return m[3] ? apiResourceList(this.registry, '', m[3]) : undefined;
+    const group = m[2] as string;
+    return m[3] ? apiResourceList(this.registry, group, m[3]) : apiGroup(this.registry, group);
+  }
+}
+
+/** Parses a JSON body; a 400 Status for anything that is not a JSON object. */
+export function parseBody(req: ApiRequest): Record<string, unknown> {
+  const text = req.body ?? '';
+  if (text.trim() === '') throw badRequest('the body of the request was empty');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw badRequest(`the object provided is unrecognized (${e instanceof Error ? e.message : 'invalid JSON'})`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badRequest('the object provided is unrecognized: expected a JSON object');
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,87 @@
+/**
+ * The resource registry: what each resource is (group, version, kind, scope, names, verbs)
+ * and its strategy (defaulting, validation, create/update preparation, field selectors,
+ * graceful deletion, printing) — the role of a registry `Strategy` in kube-apiserver.
+ */
+import type { KubeObject } from '../api/types';
+import type { FieldErrors } from '../api/validation';
+import type { Random } from '../clock/random';
+import type { TablePrinter } from './table';
+
+/** What a strategy may use: the cluster's clock and random source. */
+export interface StrategyContext {
+  now(): number;
+  random: Random;
+}
+
+/** A resource served by the API server. */
+export interface ResourceDef {
+  group: string;
+  version: string;
+  /** Plural, lower case: `pods`. */
+  resource: string;
+  singular: string;
+  kind: string;
+  namespaced: boolean;
+  shortNames: string[];
+  categories: string[];
+  verbs: string[];
+  /** Subresources served (`status`, `binding`, `finalize`, ...). */
+  subresources: string[];
+  printer: TablePrinter;
+  /** Fills defaults in place (on create and update). */
+  defaults?(obj: KubeObject, ctx: StrategyContext): void;
+  /** Validates; `old` is set on update. */
+  validate?(obj: KubeObject, errs: FieldErrors, old?: KubeObject): void;
+  /** Prepares a new object (e.g. resets status). */
+  prepareForCreate?(obj: KubeObject, ctx: StrategyContext): void;
+  /** Prepares an update of the main resource (e.g. keeps status). */
+  prepareForUpdate?(obj: KubeObject, old: KubeObject): void;
+  /** The values field selectors can match, besides metadata.name and metadata.namespace. */
+  selectableFields?(obj: KubeObject): Record<string, string>;
+  /** Seconds of graceful deletion, or 0 to delete at once; `requested` from DeleteOptions. */
+  gracePeriod?(obj: KubeObject, requested: number | undefined): number;
+}
+
+/** The apiVersion string of a resource: `v1`, `apps/v1`. */
+export function apiVersionOf(def: Pick<ResourceDef, 'group' | 'version'>): string {
+  return def.group ? `${def.group}/${def.version}` : def.version;
+}
+
+/** The set of resources served, looked up by group/version/plural. */
+export class Registry {
+  private readonly byKey = new Map<string, ResourceDef>();
+
+  /** Adds a resource. */
+  add(def: ResourceDef): void {
+    this.byKey.set(`${def.group}/${def.version}/${def.resource}`, def);
+  }
+
+  /** Finds a resource. */
+  get(group: string, version: string, resource: string): ResourceDef | undefined {
+    return this.byKey.get(`${group}/${version}/${resource}`);
+  }
+
+  /** Every resource. */
+  all(): ResourceDef[] {
+    return [...this.byKey.values()];
+  }
+
+  /** The distinct group/versions, core first. */
+  groupVersions(): { group: string; version: string }[] {
+    const seen = new Map<string, { group: string; version: string }>();
+    for (const d of this.byKey.values()) seen.set(`${d.group}/${d.version}`, { group: d.group, version: d.version });
+    return [...seen.values()];
+  }
+
+  /** The storage key prefix of a resource (optionally within a namespace). */
+  static keyPrefix(def: ResourceDef, namespace?: string): string {
+    const base = `/registry/${def.group || 'core'}/${def.resource}/`;
+    return def.namespaced && namespace ? `${base}${namespace}/` : base;
+  }
+
+  /** The storage key of one object. */
+  static key(def: ResourceDef, namespace: string | undefined, name: string): string {
+    return def.namespaced ? `${Registry.keyPrefix(def)}${namespace}/${name}` : `${Registry.keyPrefix(def)}${name}`;
+  }
+}

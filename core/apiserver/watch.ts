@@ -1,0 +1,59 @@
+/**
+ * WATCH: store events filtered by the request's selectors and converted for the client
+ * (objects, or Tables when a Table was asked for). An object that stops matching the selector
+ * is sent as DELETED, one that starts matching as ADDED — as the API server's cacher does.
+ */
+import { StoreError, type Store, type StoreEvent } from '../storage/store';
+import { badRequest, expired } from '../api/status';
+import type { KubeObject } from '../api/types';
+import type { ResourceDef } from './registry';
+import type { WatchSink, WatchStream } from './request';
+import { toTable } from './table';
+import { selects, type Selection } from './rest';
+
+/** Builds the watch stream of a request. */
+export function watchStream(
+  store: Store,
+  def: ResourceDef,
+  prefix: string,
+  sel: Selection,
+  query: Record<string, string>,
+  table: { include: string } | undefined,
+  now: () => number,
+  typed: (o: KubeObject) => KubeObject,
+): WatchStream {
+  const rvText = query['resourceVersion'] ?? '';
+  if (rvText !== '' && !/^\d+$/.test(rvText)) throw badRequest(`resourceVersion: Invalid value: "${rvText}": must be a non-negative integer`);
+  const from = rvText === '' ? 0 : Number(rvText);
+  const timeout = query['timeoutSeconds'] ? Number(query['timeoutSeconds']) : undefined;
+  const stream: WatchStream = {
+    start(sink: WatchSink) {
+      const convert = (o: KubeObject): unknown => (table ? toTable(def.printer, [typed(o)], now(), table.include, { resourceVersion: o.metadata.resourceVersion ?? '' }) : typed(o));
+      const onEvent = (e: StoreEvent) => {
+        const isNow = selects(def, sel, e.object);
+        const was = e.previous ? selects(def, sel, e.previous) : false;
+        let type: string = e.type;
+        if (e.type === 'MODIFIED') {
+          if (isNow && !was) type = 'ADDED';
+          else if (!isNow && was) type = 'DELETED';
+          else if (!isNow) return;
+        } else if (!isNow) return;
+        sink.send({ type, object: convert(e.object) });
+      };
+      try {
+        const w = store.watch(prefix, from, onEvent);
+        return () => w.stop();
+      } catch (e) {
+        if (e instanceof StoreError && e.code === 'Expired') {
+          // As the API server does: the watch opens, then says 410 Gone and ends.
+          sink.send({ type: 'ERROR', object: expired(e.message).status });
+          sink.end();
+          return () => undefined;
+        }
+        throw e;
+      }
+    },
+  };
+  if (timeout !== undefined && Number.isFinite(timeout) && timeout > 0) stream.timeoutSeconds = timeout;
+  return stream;
+}

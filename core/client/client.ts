@@ -1,0 +1,91 @@
+/**
+ * The typed client every component uses: requests go through the API server's handler — the
+ * same code path as HTTP requests — never to the store directly.
+ */
+import { StatusError, internalError, type Status } from '../api/status';
+import type { KubeList, KubeObject, WatchEvent } from '../api/types';
+import { isStream, type ApiRequest, type ApiResponse, type UserInfo } from '../apiserver/request';
+
+/** Sends one request to an API server. */
+export type Send = (req: ApiRequest) => Promise<ApiResponse>;
+
+/** Identifies a resource (and optionally one object, one subresource). */
+export interface ResourceRef {
+  group?: string;
+  version?: string;
+  resource: string;
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+}
+
+/** The REST path of a resource reference. */
+export function resourcePath(ref: ResourceRef): string {
+  const version = ref.version ?? 'v1';
+  let p = ref.group ? `/apis/${ref.group}/${version}` : `/api/${version}`;
+  if (ref.namespace) p += `/namespaces/${ref.namespace}`;
+  p += `/${ref.resource}`;
+  if (ref.name) p += `/${ref.name}`;
+  if (ref.subresource) p += `/${ref.subresource}`;
+  return p;
+}
+
+/** A client for one API server, acting as one user. */
+export class Client {
+  constructor(
+    private readonly send: Send,
+    private readonly user: UserInfo,
+  ) {}
+
+  private async call(method: string, ref: ResourceRef, query: Record<string, string> = {}, body?: unknown): Promise<unknown> {
+    const req: ApiRequest = { method, path: resourcePath(ref), query, headers: { accept: 'application/json' }, user: this.user };
+    if (body !== undefined) {
+      req.body = JSON.stringify(body);
+      req.headers['content-type'] = 'application/json';
+    }
+    const res = await this.send(req);
+    if (isStream(res)) throw new StatusError(internalError('unexpected stream').status);
+    if (res.status >= 400) throw new StatusError(res.body as Status);
+    return res.body;
+  }
+
+  /** GET one object. */
+  async get<T extends KubeObject>(ref: ResourceRef): Promise<T> {
+    return (await this.call('GET', ref)) as T;
+  }
+
+  /** LIST objects. */
+  async list<T extends KubeObject>(ref: ResourceRef, query: Record<string, string> = {}): Promise<KubeList<T>> {
+    return (await this.call('GET', ref, query)) as KubeList<T>;
+  }
+
+  /** CREATE. */
+  async create<T extends KubeObject>(ref: ResourceRef, obj: T): Promise<T> {
+    return (await this.call('POST', ref, {}, obj)) as T;
+  }
+
+  /** UPDATE (PUT), optimistic on the object's resourceVersion. */
+  async update<T extends KubeObject>(ref: ResourceRef, obj: T): Promise<T> {
+    return (await this.call('PUT', ref, {}, obj)) as T;
+  }
+
+  /** POST to a subresource (e.g. pods/binding). */
+  async post(ref: ResourceRef, body: unknown): Promise<unknown> {
+    return this.call('POST', ref, {}, body);
+  }
+
+  /** DELETE with DeleteOptions. */
+  async delete(ref: ResourceRef, options: { gracePeriodSeconds?: number; preconditions?: { uid?: string } } = {}): Promise<unknown> {
+    return this.call('DELETE', ref, {}, { kind: 'DeleteOptions', apiVersion: 'v1', ...options });
+  }
+
+  /**
+   * WATCH from a resourceVersion; `onEvent` gets each event, `onEnd` when the stream ends.
+   * Returns a function that stops it.
+   */
+  async watch(ref: ResourceRef, query: Record<string, string>, onEvent: (e: WatchEvent) => void, onEnd: () => void): Promise<() => void> {
+    const res = await this.send({ method: 'GET', path: resourcePath(ref), query: { ...query, watch: 'true' }, headers: { accept: 'application/json' }, user: this.user });
+    if (!isStream(res)) throw new StatusError(res.body as Status);
+    return res.stream.start({ send: (e) => onEvent(e as WatchEvent), end: onEnd });
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * An informer: list, then watch from the list's resourceVersion, keeping a local cache (the
+ * lister) and calling handlers. On a 410 Expired or an ended watch it lists again — as
+ * client-go's reflector does.
+ */
+import type { KubeObject, WatchEvent } from '../api/types';
+import type { Clock } from '../clock/clock';
+import type { Client, ResourceRef } from './client';
+
+/** Handlers of an informer; they only map events to keys (see the controllers). */
+export interface InformerHandlers<T extends KubeObject> {
+  add?(obj: T): void;
+  update?(old: T, obj: T): void;
+  delete?(obj: T): void;
+}
+
+/** The cache key of an object: `namespace/name` or `name`. */
+export function keyOf(obj: KubeObject): string {
+  return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name ?? ''}` : (obj.metadata.name ?? '');
+}
+
+/** A shared informer for one resource. */
+export class Informer<T extends KubeObject> {
+  private readonly cache = new Map<string, T>();
+  private readonly handlers: InformerHandlers<T>[] = [];
+  private stopWatch: (() => void) | undefined;
+  private stopped = false;
+  private synced = false;
+  private syncWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly client: Client,
+    private readonly ref: ResourceRef,
+    private readonly clock: Clock,
+    private readonly query: Record<string, string> = {},
+  ) {}
+
+  /** Adds handlers (call before `start`). */
+  addHandlers(h: InformerHandlers<T>): void {
+    this.handlers.push(h);
+  }
+
+  /** Starts listing and watching. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.relist();
+  }
+
+  /** Stops watching. */
+  stop(): void {
+    this.stopped = true;
+    this.stopWatch?.();
+    this.stopWatch = undefined;
+  }
+
+  /** Resolves once the first list is in the cache. */
+  whenSynced(): Promise<void> {
+    return this.synced ? Promise.resolve() : new Promise((resolve) => this.syncWaiters.push(resolve));
+  }
+
+  /** The cached object with key `namespace/name` (or `name`). */
+  get(key: string): T | undefined {
+    return this.cache.get(key);
+  }
+
+  /** Every cached object. */
+  list(): T[] {
+    return [...this.cache.values()];
+  }
+
+  private retry(): void {
+    this.relist().catch(() => this.clock.setTimer(1000, () => this.retry()));
+  }
+
+  private async relist(): Promise<void> {
+    if (this.stopped) return;
+    const list = await this.client.list<T>(this.ref, this.query);
+    const seen = new Set<string>();
+    for (const obj of list.items) {
+      const key = keyOf(obj);
+      seen.add(key);
+      const old = this.cache.get(key);
+      this.cache.set(key, obj);
+      if (!old) this.handlers.forEach((h) => h.add?.(obj));
+      else if (old.metadata.resourceVersion !== obj.metadata.resourceVersion) this.handlers.forEach((h) => h.update?.(old, obj));
+    }
+    for (const [key, old] of [...this.cache]) {
+      if (!seen.has(key)) {
+        this.cache.delete(key);
+        this.handlers.forEach((h) => h.delete?.(old));
+      }
+    }
+    if (!this.synced) {
+      this.synced = true;
+      this.syncWaiters.splice(0).forEach((r) => r());
+    }
+    if (this.stopped) return;
+    // An ERROR event (410 Expired) is followed by the end of the stream; either way, list again.
+    this.stopWatch = await this.client.watch(
+      this.ref,
+      { ...this.query, resourceVersion: list.metadata.resourceVersion ?? '0', allowWatchBookmarks: 'true' },
+      (e) => {
+        if (e.type !== 'ERROR') this.apply(e as WatchEvent<T>);
+      },
+      () => {
+        if (!this.stopped) this.retry();
+      },
+    );
+  }
+
+  private apply(e: WatchEvent<T>): void {
+    if (e.type === 'BOOKMARK') return;
+    const obj = e.object;
+    const key = keyOf(obj);
+    const old = this.cache.get(key);
+    if (e.type === 'DELETED') {
+      this.cache.delete(key);
+      this.handlers.forEach((h) => h.delete?.(obj));
+    } else {
+      this.cache.set(key, obj);
+      if (old) this.handlers.forEach((h) => h.update?.(old, obj));
+      else this.handlers.forEach((h) => h.add?.(obj));
+    }
+  }
+}

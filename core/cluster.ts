@@ -1,0 +1,108 @@
+/**
+ * The composition root: one simulated cluster — the store, the API server, the scheduler, the
+ * controllers and one kubelet per node — wired together through the API server's client.
+ */
+import { isStatusError } from './api/status';
+import type { Namespace } from './api/types';
+import { ApiServer } from './apiserver/handler';
+import type { ApiRequest, ApiResponse, UserInfo } from './apiserver/request';
+import type { Clock } from './clock/clock';
+import { Random } from './clock/random';
+import { Client } from './client/client';
+import { NamespaceController } from './controllers/namespace';
+import { Kubelet } from './kubelet/kubelet';
+import type { MachineSpec } from './kubelet/node';
+import { Scheduler } from './scheduler/scheduler';
+import { Store } from './storage/store';
+
+/** The shape of a new cluster. */
+export interface ClusterOptions {
+  clock: Clock;
+  /** Seed of the cluster's random source (names, IPs, jitter). */
+  seed: number;
+  /** Worker nodes besides the control plane. */
+  workers: number;
+  /** Prefix of node names (`kubelab` → `kubelab-control-plane`, `kubelab-worker`, `kubelab-worker2`). */
+  name?: string;
+}
+
+/** The namespaces every cluster starts with. */
+export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+/** The names of a cluster's nodes, kind-style. */
+export function nodeNames(prefix: string, workers: number): string[] {
+  const names = [`${prefix}-control-plane`];
+  for (let i = 1; i <= workers; i++) names.push(i === 1 ? `${prefix}-worker` : `${prefix}-worker${i}`);
+  return names;
+}
+
+function user(name: string, ...groups: string[]): UserInfo {
+  return { name, groups: [...groups, 'system:authenticated'] };
+}
+
+/** A running simulated cluster. */
+export class Cluster {
+  readonly store: Store;
+  readonly apiServer: ApiServer;
+  readonly scheduler: Scheduler;
+  readonly kubelets: Kubelet[];
+  readonly namespaceController: NamespaceController;
+  readonly random: Random;
+  private readonly send: (req: ApiRequest) => Promise<ApiResponse>;
+
+  constructor(readonly options: ClusterOptions) {
+    this.random = new Random(options.seed);
+    this.store = new Store();
+    this.apiServer = new ApiServer({ store: this.store, clock: options.clock, random: this.random });
+    this.send = (req) => this.apiServer.handle(req);
+    const clientFor = (u: UserInfo) => new Client(this.send, u);
+    this.scheduler = new Scheduler(clientFor(user('system:kube-scheduler')), options.clock, this.random);
+    this.namespaceController = new NamespaceController(clientFor(user('system:kube-controller-manager')), options.clock);
+    const prefix = options.name ?? 'kubelab';
+    this.kubelets = nodeNames(prefix, options.workers).map((name, i) => {
+      const machine: MachineSpec = {
+        name,
+        controlPlane: i === 0,
+        internalIP: `172.18.0.${i + 2}`,
+        podCIDR: `10.244.${i}.0/24`,
+        cpu: i === 0 ? '2' : '4',
+        memory: i === 0 ? '4008788Ki' : '8148392Ki',
+        pods: 110,
+        ids: { machineID: this.random.string(32, '0123456789abcdef'), systemUUID: this.random.uuid(), bootID: this.random.uuid() },
+      };
+      return new Kubelet(machine, clientFor(user(`system:node:${name}`, 'system:nodes')), options.clock, this.random);
+    });
+  }
+
+  /** Handles one API request (the door for everything outside core/). */
+  handle(req: ApiRequest): Promise<ApiResponse> {
+    return this.send(req);
+  }
+
+  /** A client acting as `user`. */
+  client(u: UserInfo = user('kubernetes-admin', 'kubeadm:cluster-admins')): Client {
+    return new Client(this.send, u);
+  }
+
+  /** Creates the system namespaces, registers the nodes and starts every component. */
+  async start(): Promise<void> {
+    const admin = this.client(user('system:apiserver', 'system:masters'));
+    for (const name of SYSTEM_NAMESPACES) {
+      try {
+        await admin.create<Namespace>({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+      } catch (e) {
+        if (!isStatusError(e, 'AlreadyExists')) throw e;
+      }
+    }
+    for (const k of this.kubelets) await k.start();
+    await this.namespaceController.start();
+    await this.scheduler.start();
+  }
+
+  /** Stops every component. */
+  stop(): void {
+    this.scheduler.stop();
+    this.namespaceController.stop();
+    for (const k of this.kubelets) k.stop();
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * The etcd-like store: one global revision, compare-and-swap writes, ordered range reads and
+ * watches that can resume from any revision still in a bounded history window. It knows keys
+ * and JSON objects, nothing about resources; the API server maps its errors to Statuses.
+ */
+import type { KubeObject } from '../api/types';
+
+/** Why a store operation failed. */
+export type StoreErrorCode = 'KeyExists' | 'KeyNotFound' | 'Conflict' | 'Expired';
+
+/** A failed store operation. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** A change, as kept in the history and sent to watchers. */
+export interface StoreEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  key: string;
+  revision: number;
+  object: KubeObject;
+  /** The object before the change (for MODIFIED and DELETED). */
+  previous?: KubeObject;
+}
+
+/** A running watch. */
+export interface StoreWatch {
+  stop(): void;
+}
+
+interface Entry {
+  json: string;
+  modRevision: number;
+}
+
+interface Watcher {
+  prefix: string;
+  handler: (event: StoreEvent) => void;
+  queue: StoreEvent[];
+  scheduled: boolean;
+  stopped: boolean;
+}
+
+/** Options of a Store. */
+export interface StoreOptions {
+  /** How many events the watch history keeps (older watches get Expired). */
+  historySize?: number;
+}
+
+function clone<T>(json: string): T {
+  return JSON.parse(json) as T;
+}
+
+/** The revisioned key-value store. */
+export class Store {
+  private readonly entries = new Map<string, Entry>();
+  private sortedKeys: string[] | undefined;
+  private revision = 0;
+  private readonly history: StoreEvent[] = [];
+  private readonly historySize: number;
+  private readonly watchers = new Set<Watcher>();
+
+  constructor(options: StoreOptions = {}) {
+    this.historySize = options.historySize ?? 10_000;
+  }
+
+  /** The current global revision. */
+  currentRevision(): number {
+    return this.revision;
+  }
+
+  /** The number of keys. */
+  size(): number {
+    return this.entries.size;
+  }
+
+  /** Reads one object, or undefined. */
+  get(key: string): KubeObject | undefined {
+    const e = this.entries.get(key);
+    return e ? clone<KubeObject>(e.json) : undefined;
+  }
+
+  /** Reads every object whose key starts with `prefix`, in key order, with the revision read at. */
+  list(prefix: string): { items: KubeObject[]; revision: number } {
+    const items: KubeObject[] = [];
+    for (const key of this.keysWithPrefix(prefix)) items.push(clone<KubeObject>((this.entries.get(key) as Entry).json));
+    return { items, revision: this.revision };
+  }
+
+  /** Keys under a prefix, sorted (as an etcd range read returns them). */
+  keysWithPrefix(prefix: string): string[] {
+    if (!this.sortedKeys) this.sortedKeys = [...this.entries.keys()].sort();
+    const keys = this.sortedKeys;
+    // Binary search for the first key >= prefix.
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((keys[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < keys.length && (keys[i] as string).startsWith(prefix); i++) out.push(keys[i] as string);
+    return out;
+  }
+
+  /** Creates `key`; fails with KeyExists. Sets `metadata.resourceVersion`. */
+  create(key: string, object: KubeObject): KubeObject {
+    if (this.entries.has(key)) throw new StoreError('KeyExists', `key ${key} exists`);
+    return this.commit('ADDED', key, object, undefined);
+  }
+
+  /**
+   * Replaces `key` if its current resourceVersion equals `expectedRevision` (when given);
+   * fails with KeyNotFound or Conflict.
+   */
+  update(key: string, object: KubeObject, expectedRevision?: string): KubeObject {
+    const current = this.entries.get(key);
+    if (!current) throw new StoreError('KeyNotFound', `key ${key} not found`);
+    if (expectedRevision !== undefined && expectedRevision !== String(current.modRevision)) {
+      throw new StoreError('Conflict', `key ${key} is at revision ${current.modRevision}, not ${expectedRevision}`);
+    }
+    return this.commit('MODIFIED', key, object, clone<KubeObject>(current.json));
+  }
+
+  /** Deletes `key` (if at `expectedRevision`, when given); returns the deleted object. */
+  delete(key: string, expectedRevision?: string): KubeObject {
+    const current = this.entries.get(key);
+    if (!current) throw new StoreError('KeyNotFound', `key ${key} not found`);
+    if (expectedRevision !== undefined && expectedRevision !== String(current.modRevision)) {
+      throw new StoreError('Conflict', `key ${key} is at revision ${current.modRevision}, not ${expectedRevision}`);
+    }
+    const previous = clone<KubeObject>(current.json);
+    return this.commit('DELETED', key, previous, previous);
+  }
+
+  private commit(type: StoreEvent['type'], key: string, object: KubeObject, previous: KubeObject | undefined): KubeObject {
+    this.revision++;
+    const stored: KubeObject = { ...object, metadata: { ...object.metadata, resourceVersion: String(this.revision) } };
+    const json = JSON.stringify(stored);
+    if (type === 'DELETED') {
+      this.entries.delete(key);
+      this.sortedKeys = undefined;
+    } else {
+      if (!this.entries.has(key)) this.sortedKeys = undefined;
+      this.entries.set(key, { json, modRevision: this.revision });
+    }
+    const event: StoreEvent = { type, key, revision: this.revision, object: clone<KubeObject>(json) };
+    if (previous) event.previous = previous;
+    this.history.push(event);
+    if (this.history.length > this.historySize) this.history.splice(0, this.history.length - this.historySize);
+    for (const w of this.watchers) if (key.startsWith(w.prefix)) this.enqueue(w, event);
+    return clone<KubeObject>(json);
+  }
+
+  /**
+   * Watches keys under `prefix`. With `fromRevision` 0 the watch starts with an ADDED event per
+   * existing object; otherwise it replays every change after `fromRevision` from the history
+   * (Expired when the history no longer reaches back that far). Events are delivered
+   * asynchronously, in revision order.
+   */
+  watch(prefix: string, fromRevision: number, handler: (event: StoreEvent) => void): StoreWatch {
+    const watcher: Watcher = { prefix, handler, queue: [], scheduled: false, stopped: false };
+    if (fromRevision <= 0) {
+      for (const key of this.keysWithPrefix(prefix)) {
+        const e = this.entries.get(key) as Entry;
+        this.enqueue(watcher, { type: 'ADDED', key, revision: e.modRevision, object: clone<KubeObject>(e.json) });
+      }
+    } else if (fromRevision < this.revision) {
+      const oldest = this.history[0];
+      if (!oldest || oldest.revision > fromRevision + 1) {
+        throw new StoreError('Expired', `too old resource version: ${fromRevision} (${oldest ? oldest.revision - 1 : this.revision})`);
+      }
+      for (const event of this.history) if (event.revision > fromRevision && event.key.startsWith(prefix)) this.enqueue(watcher, event);
+    }
+    this.watchers.add(watcher);
+    return {
+      stop: () => {
+        watcher.stopped = true;
+        watcher.queue.length = 0;
+        this.watchers.delete(watcher);
+      },
+    };
+  }
+
+  /** The number of open watches. */
+  watchCount(): number {
+    return this.watchers.size;
+  }
+
+  private enqueue(w: Watcher, event: StoreEvent): void {
+    w.queue.push(event);
+    if (w.scheduled) return;
+    w.scheduled = true;
+    // Deliver after the current write returns, never inside it (no re-entrant handlers).
+    void Promise.resolve().then(() => {
+      w.scheduled = false;
+      const batch = w.queue.splice(0, w.queue.length);
+      for (const e of batch) {
+        if (w.stopped) return;
+        w.handler(e);
+      }
+    });
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Binds the API server's handler to node:http: reads the body (3 MiB at most, as etcd's
+ * request limit), turns YAML bodies into JSON, and writes JSON answers or watch streams as
+ * newline-delimited JSON over a chunked response.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseYaml } from 'yaml';
+import { badRequest, tooLarge, unsupportedMediaType, type Status, type StatusError } from '../../core/api/status';
+import { isStream, type ApiRequest, type ApiResponse, type UserInfo } from '../../core/apiserver/request';
+
+/** The largest request body accepted. */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+/** Writes a Status as a JSON answer. */
+export function sendStatus(res: ServerResponse, status: Status): void {
+  sendJson(res, status.code, status);
+}
+
+/** Writes a JSON answer. */
+export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-cache, private', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+/** Reads a request body up to `limit` bytes; rejects with a 413 StatusError beyond it. */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      reject(tooLarge(`the request body is too large: ${declared} bytes (at most ${limit})`));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (c: Buffer) => {
+      if (failed) return;
+      size += c.length;
+      if (size > limit) {
+        failed = true;
+        reject(tooLarge(`the request body is too large: more than ${limit} bytes`));
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => !failed && resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', (e) => !failed && reject(e));
+  });
+}
+
+const JSON_TYPES = ['application/json', 'application/merge-patch+json', 'application/json-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'];
+
+/** Turns a body into JSON text according to its content type. */
+export function decodeBody(text: string, contentType: string | undefined): string {
+  if (text === '') return text;
+  const type = (contentType ?? 'application/json').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === 'application/yaml' || type === 'application/apply-patch+yaml' || type === 'text/yaml') {
+    try {
+      return JSON.stringify(parseYaml(text));
+    } catch (e) {
+      throw badRequest(`error converting YAML to JSON: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  if (type === '' || JSON_TYPES.includes(type)) return text;
+  throw unsupportedMediaType(type);
+}
+
+/** Serves one Kubernetes API request through `handle`. */
+export async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, user: UserInfo, handle: (r: ApiRequest) => Promise<ApiResponse>, openStreams: Set<() => void>): Promise<void> {
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) if (!(k in query)) query[k] = v;
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+  const method = req.method ?? 'GET';
+  let body: string | undefined;
+  try {
+    if (method === 'POST' || method === 'PUT' || method === 'PATCH' || method === 'DELETE') body = decodeBody(await readBody(req), headers['content-type']);
+  } catch (e) {
+    if ((e as StatusError).status) sendStatus(res, (e as StatusError).status);
+    else sendStatus(res, badRequest(`could not read the request body: ${(e as Error).message}`).status);
+    return;
+  }
+  const apiReq: ApiRequest = { method, path: decodeURIComponent(url.pathname), query, headers, user };
+  if (body !== undefined) apiReq.body = body;
+  const answer = await handle(apiReq);
+  if (!isStream(answer)) {
+    sendJson(res, answer.status, answer.body, answer.headers);
+    return;
+  }
+  res.writeHead(200, { ...answer.headers, 'cache-control': 'no-cache, private', 'transfer-encoding': 'chunked' });
+  res.flushHeaders();
+  let stop: () => void = () => undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const finish = () => {
+    stop();
+    if (timer) clearTimeout(timer);
+    openStreams.delete(finish);
+    if (!res.writableEnded) res.end();
+  };
+  openStreams.add(finish);
+  stop = answer.stream.start({ send: (e) => res.write(`${JSON.stringify(e)}\n`), end: finish });
+  if (answer.stream.timeoutSeconds) timer = setTimeout(finish, answer.stream.timeoutSeconds * 1000);
+  res.on('close', finish);
+}

@@ -1,0 +1,181 @@
+/**
+ * The lab host: one simulated cluster, its clock driver, and one loopback HTTP server that
+ * serves the Kubernetes API, the lab API, the terminals (WebSocket) and the renderer.
+ * The same code runs in Electron's main process and in `kubelab serve`.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { forbidden, pathNotFound, unauthorized, internalError } from '../../core/api/status';
+import { LabClock } from '../../core/clock/clock';
+import { Cluster } from '../../core/cluster';
+import { authenticated, originAllowed } from './auth';
+import { sendJson, sendStatus, serveApi } from './apiAdapter';
+import { ClockDriver } from './clockDriver';
+import { writeKubeconfig } from './kubeconfig';
+import { ensurePki } from './pki';
+import { polyglotServer } from './polyglot';
+import { listLessons } from './lessons';
+import { cliEntry, defaultDataDir, kubelabVersion, labsDir, rendererDir } from './paths';
+import { serveStatic } from './staticFiles';
+import { TerminalManager } from './terminals';
+import { KUBERNETES_VERSION } from '../../core/api/types';
+
+export { defaultDataDir };
+
+/** Options of a lab host. */
+export interface LabHostOptions {
+  host?: string;
+  /** 0 or absent: any free port. */
+  port?: number;
+  dataDir: string;
+  workers?: number;
+  seed?: number;
+  rendererDir?: string;
+}
+
+/** A running lab host. */
+export interface LabHost {
+  /** The app's URL, with the token: `http://127.0.0.1:PORT/?token=TOKEN`. */
+  url: string;
+  /** The server's origin: `http://127.0.0.1:PORT`. */
+  origin: string;
+  /** The API's TLS address for kubectl: `https://127.0.0.1:PORT`. */
+  apiServer: string;
+  token: string;
+  port: number;
+  kubeconfig: string;
+  cluster: Cluster;
+  close(): Promise<void>;
+}
+
+const API_PREFIXES = ['/api', '/apis', '/version', '/openapi', '/lab/'];
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const ADMIN = { name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };
+
+function isApiPath(p: string): boolean {
+  return API_PREFIXES.some((prefix) => p === prefix || p.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`) || (prefix === '/lab/' && p === '/lab'));
+}
+
+/** Starts a lab host. */
+export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host)) throw new Error(`KubeLab serves on the loopback interface only; "${host}" is not a loopback address (use 127.0.0.1)`);
+  const dataDir = options.dataDir;
+  mkdirSync(dataDir, { recursive: true });
+  const seed = options.seed ?? 1;
+  const workers = options.workers ?? 2;
+  const clock = new LabClock(() => Date.now());
+  const driver = new ClockDriver(clock);
+  driver.start();
+  const cluster = new Cluster({ clock, seed, workers });
+  await cluster.start();
+
+  const token = randomBytes(24).toString('base64url');
+  const pki = await ensurePki(dataDir);
+  const staticRoot = options.rendererDir ?? rendererDir();
+  const openStreams = new Set<() => void>();
+  let origin = '';
+  let kubeconfig = '';
+
+  const terminals = new TerminalManager(() => ({
+    file: process.execPath,
+    args: [cliEntry(), 'shell', '--kubeconfig', kubeconfig],
+    env: { ...(process.env as Record<string, string>), TERM: 'xterm-256color', COLORTERM: 'truecolor', ...(process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}) },
+    cwd: join(dataDir, 'workspace'),
+  }));
+
+  const labApi = (path: string, res: ServerResponse): void => {
+    if (path === '/lab/v1/info') {
+      sendJson(res, 200, { version: kubelabVersion(), kubernetesVersion: KUBERNETES_VERSION.gitVersion, cluster: { name: 'default', seed, workers } });
+    } else if (path === '/lab/v1/lessons') {
+      sendJson(res, 200, { items: listLessons(labsDir()).items });
+    } else if (path.startsWith('/lab/v1/scheduler/explain/')) {
+      const key = decodeURIComponent(path.slice('/lab/v1/scheduler/explain/'.length));
+      const e = cluster.scheduler.explain(key);
+      if (e) sendJson(res, 200, e);
+      else sendStatus(res, pathNotFound().status);
+    } else sendStatus(res, pathNotFound().status);
+  };
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', origin);
+    const path = url.pathname;
+    if (isApiPath(path)) {
+      if (!authenticated(req, token)) return sendStatus(res, unauthorized().status);
+      if (path.startsWith('/lab/')) {
+        if (req.method !== 'GET') return sendStatus(res, forbidden('the lab API accepts only GET here').status);
+        return labApi(path, res);
+      }
+      serveApi(req, res, url, ADMIN, (r) => cluster.handle(r), openStreams).catch((e: unknown) => {
+        if (!res.headersSent) sendStatus(res, internalError((e as Error).message).status);
+        else res.end();
+      });
+      return;
+    }
+    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(staticRoot, path, res, origin)) return;
+    sendStatus(res, pathNotFound().status);
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', origin);
+    const refuse = (code: number, text: string) => {
+      socket.end(`HTTP/1.1 ${code} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (url.pathname !== '/lab/v1/terminals') return refuse(404, 'Not Found');
+    if (!originAllowed(req, origin)) return refuse(403, 'Forbidden');
+    if (!authenticated(req, token)) return refuse(401, 'Unauthorized');
+    terminals.upgrade(req, socket, head, url.searchParams.get('session'));
+  };
+  const http = createServer(onRequest);
+  const https = createHttpsServer({ key: pki.key, cert: pki.cert }, onRequest);
+  for (const s of [http, https]) {
+    s.on('upgrade', onUpgrade);
+    s.on('clientError', (_err, socket) => socket.destroy());
+  }
+  const server = polyglotServer(http, https);
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host === '::1' ? '[::1]' : host;
+  origin = `http://${urlHost}:${port}`;
+  const apiServer = `https://${urlHost}:${port}`;
+  kubeconfig = writeKubeconfig(dataDir, apiServer, token, pki.caCert);
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    apiServer,
+    token,
+    port,
+    kubeconfig,
+    cluster,
+    close() {
+      closed ??= (async () => {
+        terminals.closeAll();
+        for (const finish of [...openStreams]) finish();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          for (const socket of sockets) socket.destroy();
+        });
+        cluster.stop();
+        driver.stop();
+      })();
+      return closed;
+    },
+  };
+}
