@@ -76,7 +76,7 @@ describe('Cluster', () => {
     expect(cond?.status).toBe('False');
     expect(cond?.reason).toBe('Unschedulable');
     expect(cond?.message).toBe(
-      '0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      '0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..',
     );
     cluster.stop();
   });

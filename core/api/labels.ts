@@ -7,7 +7,7 @@ import { badRequest } from './status';
 /** One requirement of a label selector. */
 export interface Requirement {
   key: string;
-  operator: 'Equals' | 'NotEquals' | 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  operator: 'Equals' | 'NotEquals' | 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'GreaterThan' | 'LessThan';
   values: string[];
 }
 
@@ -37,12 +37,16 @@ export function parseLabelSelector(text: string): LabelSelector {
     let m: RegExpMatchArray | null;
     if ((m = part.match(/^([^\s!=()]+)\s+(in|notin)\s+\(([^)]*)\)$/))) {
       const values = (m[3] as string).split(',').map((v) => v.trim()).filter((v) => v !== '');
+      if (values.length === 0) throw badRequest(`unable to parse requirement: for 'in', 'notin' operators, values set can't be empty`);
       out.push({ key: m[1] as string, operator: m[2] === 'in' ? 'In' : 'NotIn', values });
     } else if ((m = part.match(/^([^\s!=()]+)\s*(==|=|!=)\s*([^\s!=(),]*)$/))) {
       out.push({ key: m[1] as string, operator: m[2] === '!=' ? 'NotEquals' : 'Equals', values: [m[3] as string] });
+    } else if ((m = part.match(/^([^\s!=()<>]+)\s*([<>])\s*(\S*)$/))) {
+      if (!/^-?\d+$/.test(m[3] as string)) throw badRequest(`unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer`);
+      out.push({ key: m[1] as string, operator: m[2] === '>' ? 'GreaterThan' : 'LessThan', values: [m[3] as string] });
     } else if ((m = part.match(/^!\s*([^\s!=()]+)$/))) {
       out.push({ key: m[1] as string, operator: 'DoesNotExist', values: [] });
-    } else if ((m = part.match(/^([^\s!=()]+)$/))) {
+    } else if ((m = part.match(/^([^\s!=()<>]+)$/))) {
       out.push({ key: m[1] as string, operator: 'Exists', values: [] });
     } else {
       throw badRequest(`unable to parse requirement: found '${part}', expected: in, notin, =, ==, !=, gt, lt`);
@@ -70,6 +74,13 @@ export function matchesLabels(selector: LabelSelector, labels: Record<string, st
         return has;
       case 'DoesNotExist':
         return !has;
+      case 'GreaterThan':
+      case 'LessThan': {
+        if (!has || !/^-?\d+$/.test(v as string)) return false;
+        const a = Number(v);
+        const b = Number(r.values[0]);
+        return r.operator === 'GreaterThan' ? a > b : a < b;
+      }
     }
   });
 }

@@ -93,7 +93,8 @@ export function invalid(kind: string, group: string, name: string, causes: Statu
   const list = parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`;
   const details: Status['details'] = { name, kind, causes };
   if (group) details.group = group;
-  return failure(422, 'Invalid', `${kind} "${name}" is invalid: ${list}`, details);
+  const qualifiedKind = group ? `${kind}.${group}` : kind;
+  return failure(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${list}`, details);
 }
 
 /** 400 Bad Request. */

@@ -171,8 +171,9 @@ export class RestHandler {
     md.creationTimestamp = rfc3339(this.ctx.now());
     def.prepareForCreate?.(obj, this.ctx);
     def.defaults?.(obj, this.ctx);
-    this.validate(def, obj);
+    // Admission (NamespaceLifecycle) runs before validation, as in kube-apiserver.
     this.admitNamespace(def, obj);
+    this.validate(def, obj);
     const key = Registry.key(def, md.namespace, md.name ?? '');
     if (isDryRun(query)) {
       if (this.store.get(key)) throw alreadyExists(qr(def), md.name ?? '');

@@ -38,7 +38,9 @@ export function watchStream(
           else if (!isNow && was) type = 'DELETED';
           else if (!isNow) return;
         } else if (!isNow) return;
-        sink.send({ type, object: convert(e.object) });
+        // An object leaving the selection is sent as it was last seen, at the new revision (as the cacher does).
+        const object = type === 'DELETED' && e.type === 'MODIFIED' && e.previous ? { ...e.previous, metadata: { ...e.previous.metadata, resourceVersion: e.object.metadata.resourceVersion } } : e.object;
+        sink.send({ type, object: convert(object) });
       };
       try {
         const w = store.watch(prefix, from, onEvent);

@@ -29,8 +29,8 @@ export interface ScorePlugin {
 /** The outcome on one node, kept for the scheduler's explanation. */
 export interface NodeVerdict {
   node: string;
-  /** The plugin that filtered the node out, and why. */
-  filteredBy?: { plugin: string; reasons: string[] };
+  /** The plugin that filtered the node out, and why (unresolvable: preemption cannot help). */
+  filteredBy?: { plugin: string; reasons: string[]; unresolvable?: boolean };
   /** Scores per plugin (weighted), for nodes that passed. */
   scores?: Record<string, number>;
   total?: number;
@@ -51,10 +51,22 @@ export interface Explanation {
  * as the scheduler's `FitError` does, then the preemption summary.
  */
 export function fitErrorMessage(total: number, verdicts: NodeVerdict[]): string {
+  if (total === 0) return NO_NODES_AVAILABLE;
   const counts = new Map<string, number>();
   for (const v of verdicts) for (const r of v.filteredBy?.reasons ?? []) counts.set(r, (counts.get(r) ?? 0) + 1);
   const parts = [...counts].map(([reason, n]) => `${n} ${reason}`).sort();
   const head = `0/${total} nodes are available`;
   const reasons = parts.length ? `${head}: ${parts.join(', ')}.` : `${head}.`;
-  return `${reasons} preemption: ${head}: ${total} Preemption is not helpful for scheduling.`;
+  // Preemption (PostFilter) summary: nodes filtered for an unresolvable reason cannot be helped
+  // by evicting pods; the others could, but this scheduler finds no lower-priority victims yet.
+  const unresolvable = verdicts.filter((v) => v.filteredBy?.unresolvable).length;
+  const others = verdicts.filter((v) => v.filteredBy && !v.filteredBy.unresolvable).length;
+  const pre: string[] = [];
+  if (others > 0) pre.push(`${others} No preemption victims found for incoming pod`);
+  if (unresolvable > 0) pre.push(`${unresolvable} Preemption is not helpful for scheduling`);
+  // The preemption message ends in '.', and the FitError adds its own: kube-scheduler prints '..'.
+  return `${reasons} preemption: ${head}: ${pre.sort().join(', ')}..`;
 }
+
+/** The message when the cluster has no nodes at all (ErrNoNodesAvailable). */
+export const NO_NODES_AVAILABLE = 'no nodes available to schedule pods';

@@ -110,7 +110,7 @@ export class Scheduler {
       for (const f of this.filters) {
         const r = f.filter(pod, info);
         if (r) {
-          verdict.filteredBy = { plugin: f.name, reasons: r.reasons };
+          verdict.filteredBy = { plugin: f.name, reasons: r.reasons, unresolvable: r.unresolvable ?? false };
           break;
         }
       }

@@ -133,7 +133,7 @@ export class ShellEngine {
       };
       if (a === '-n' || a === '--namespace') namespace = value();
       else if (a.startsWith('--namespace=')) namespace = a.slice('--namespace='.length);
-      else if (a.startsWith('-n') && a.length > 2 && !a.startsWith('--')) namespace = a.slice(2);
+      else if (a.startsWith('-n') && a.length > 2 && !a.startsWith('--')) namespace = a.slice(2).replace(/^=/, '');
       else if (a === '-A' || a === '--all-namespaces') all = true;
       else if (a === '-o' || a === '--output') wide = this.output(value());
       else if (a.startsWith('-o') && !a.startsWith('--')) wide = this.output(a.slice(2).replace(/^=/, ''));

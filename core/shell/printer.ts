@@ -20,12 +20,16 @@ function cellText(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** Lays out rows of cells as tabwriter does (padding 3, the last column unpadded). */
+/** kubectl's tabwriter settings: minimum cell width 6, padding 3. */
+const MIN_WIDTH = 6;
+const PADDING = 3;
+
+/** Lays out rows of cells as kubectl's tabwriter does (the last column unpadded). */
 export function layoutColumns(rows: string[][]): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
+  for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length + PADDING, MIN_WIDTH)));
   return rows
-    .map((row) => row.map((c, i) => (i === row.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - [...c].length + 3))).join(''))
+    .map((row) => row.map((c, i) => (i === row.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - [...c].length))).join(''))
     .map((line) => `${line}\n`)
     .join('');
 }

@@ -14,7 +14,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+// Node's webcrypto is the WebCrypto the library expects; the DOM and Node typings differ only in name.
+x509.cryptoProvider.set(webcrypto as never);
 
 /** The PEM files of the lab's PKI. */
 export interface Pki {

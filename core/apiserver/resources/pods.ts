@@ -105,21 +105,32 @@ function podCells(obj: KubeObject, now: number): unknown[] {
   let restarts = 0;
   let ready = 0;
   let lastRestart = 0;
-  const noteRestart = (s: ContainerStatus) => {
+  let sidecarRestarts = 0;
+  let lastSidecarRestart = 0;
+  const finishedAt = (s: ContainerStatus) => {
     const finished = s.lastState?.terminated?.finishedAt;
-    if (finished) lastRestart = Math.max(lastRestart, Date.parse(finished));
+    return finished ? Date.parse(finished) : 0;
   };
+  const initSpecs = pod.spec.initContainers ?? [];
+  // Sidecars (init containers with restartPolicy Always) count among the pod's containers.
+  const isSidecar = (name: string) => initSpecs.find((c) => c.name === name)?.restartPolicy === 'Always';
+  const total = (pod.spec.containers?.length ?? 0) + initSpecs.filter((c) => c.restartPolicy === 'Always').length;
   let initializing = false;
   const inits = status.initContainerStatuses ?? [];
-  const initSpecs = pod.spec.initContainers ?? [];
   for (let i = 0; i < inits.length; i++) {
     const s = inits[i] as ContainerStatus;
     restarts += s.restartCount;
-    noteRestart(s);
+    lastRestart = Math.max(lastRestart, finishedAt(s));
+    if (isSidecar(s.name)) {
+      sidecarRestarts += s.restartCount;
+      lastSidecarRestart = Math.max(lastSidecarRestart, finishedAt(s));
+    }
     const t = s.state?.terminated;
     if (t && t.exitCode === 0) continue;
-    const spec = initSpecs.find((c) => c.name === s.name);
-    if (spec?.restartPolicy === 'Always' && s.started) continue;
+    if (isSidecar(s.name) && s.started) {
+      if (s.ready) ready++;
+      continue;
+    }
     if (t) reason = t.reason ? `Init:${t.reason}` : `Init:ExitCode:${t.exitCode}`;
     else if (s.state?.waiting?.reason && s.state.waiting.reason !== 'PodInitializing') reason = `Init:${s.state.waiting.reason}`;
     else reason = `Init:${i}/${initSpecs.length}`;
@@ -128,12 +139,15 @@ function podCells(obj: KubeObject, now: number): unknown[] {
   }
   const initialized = (status.conditions ?? []).some((c) => c.type === 'Initialized' && c.status === 'True');
   if (!initializing || initialized) {
+    // Once initialized, only the sidecars' restarts still count, with the main containers'.
+    restarts = sidecarRestarts;
+    lastRestart = lastSidecarRestart;
     let hasRunning = false;
     const cs = status.containerStatuses ?? [];
     for (let i = cs.length - 1; i >= 0; i--) {
       const s = cs[i] as ContainerStatus;
       restarts += s.restartCount;
-      noteRestart(s);
+      lastRestart = Math.max(lastRestart, finishedAt(s));
       if (s.state?.waiting?.reason) reason = s.state.waiting.reason;
       else if (s.state?.terminated?.reason) reason = s.state.terminated.reason;
       else if (s.state?.terminated) reason = `ExitCode:${s.state.terminated.exitCode}`;
@@ -157,7 +171,7 @@ function podCells(obj: KubeObject, now: number): unknown[] {
   }
   return [
     pod.metadata.name,
-    `${ready}/${pod.spec.containers?.length ?? 0}`,
+    `${ready}/${total}`,
     reason,
     restartText,
     age(pod.metadata.creationTimestamp, now),

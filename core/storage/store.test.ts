@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../api/types';
+import { Store, StoreError, type StoreEvent } from './store';
+
+function obj(name: string, extra: Record<string, unknown> = {}): KubeObject {
+  return { metadata: { name }, ...extra };
+}
+
+/** Lets queued microtasks (watch deliveries) run. */
+async function flush(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}
+
+function storeError(fn: () => unknown): StoreError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof StoreError) return e;
+    throw e;
+  }
+  throw new Error('expected a StoreError');
+}
+
+function collect(store: Store, prefix: string, from: number): { events: StoreEvent[]; stop: () => void } {
+  const events: StoreEvent[] = [];
+  const w = store.watch(prefix, from, (e) => events.push(e));
+  return { events, stop: () => w.stop() };
+}
+
+const summary = (events: StoreEvent[]) => events.map((e) => `${e.type} ${e.key} ${e.revision}`);
+
+describe('Store writes', () => {
+  it('increases the revision by one per write and stamps resourceVersion', () => {
+    const s = new Store();
+    expect(s.currentRevision()).toBe(0);
+    const a = s.create('/r/a', obj('a'));
+    expect(a.metadata.resourceVersion).toBe('1');
+    const b = s.create('/r/b', obj('b'));
+    expect(b.metadata.resourceVersion).toBe('2');
+    const a2 = s.update('/r/a', { ...a, spec: { x: 1 } });
+    expect(a2.metadata.resourceVersion).toBe('3');
+    expect(s.get('/r/a')).toEqual(a2);
+    const gone = s.delete('/r/b');
+    expect(gone.metadata.name).toBe('b');
+    expect(s.currentRevision()).toBe(4);
+    expect(s.get('/r/b')).toBeUndefined();
+    expect(s.size()).toBe(1);
+  });
+
+  it('returns copies: changing a result does not change the store', () => {
+    const s = new Store();
+    const created = s.create('/r/a', obj('a', { spec: { n: 1 } }));
+    (created.spec as { n: number }).n = 2;
+    const read = s.get('/r/a') as KubeObject;
+    expect(read.spec).toEqual({ n: 1 });
+    (read.spec as { n: number }).n = 3;
+    expect(s.get('/r/a')?.spec).toEqual({ n: 1 });
+  });
+
+  it('refuses to create a key twice', () => {
+    const s = new Store();
+    s.create('/r/a', obj('a'));
+    expect(storeError(() => s.create('/r/a', obj('a'))).code).toBe('KeyExists');
+    expect(s.currentRevision()).toBe(1);
+  });
+
+  it('compares the expected revision on update and delete', () => {
+    const s = new Store();
+    const a = s.create('/r/a', obj('a'));
+    s.update('/r/a', a, a.metadata.resourceVersion);
+    expect(storeError(() => s.update('/r/a', a, a.metadata.resourceVersion)).code).toBe('Conflict');
+    expect(storeError(() => s.delete('/r/a', '1')).code).toBe('Conflict');
+    expect(s.currentRevision()).toBe(2);
+    s.delete('/r/a', '2');
+    expect(storeError(() => s.update('/r/a', a)).code).toBe('KeyNotFound');
+    expect(storeError(() => s.delete('/r/a')).code).toBe('KeyNotFound');
+  });
+
+  it('lists a prefix in key order, at the current revision', () => {
+    const s = new Store();
+    for (const k of ['/r/ns2/b', '/r/ns1/c', '/q/x', '/r/ns1/a', '/r/ns10/z']) s.create(k, obj(k));
+    expect(s.list('/r/ns1/').items.map((o) => o.metadata.name)).toEqual(['/r/ns1/a', '/r/ns1/c']);
+    expect(s.list('/r/').items.map((o) => o.metadata.name)).toEqual(['/r/ns1/a', '/r/ns1/c', '/r/ns10/z', '/r/ns2/b']);
+    expect(s.list('/r/').revision).toBe(5);
+    expect(s.list('/none/').items).toEqual([]);
+    s.delete('/r/ns1/a');
+    expect(s.keysWithPrefix('/r/ns1')).toEqual(['/r/ns1/c', '/r/ns10/z']);
+  });
+});
+
+describe('Store watch', () => {
+  it('from 0 sends the current objects as ADDED, then live events', async () => {
+    const s = new Store();
+    s.create('/r/b', obj('b'));
+    s.create('/r/a', obj('a'));
+    s.create('/other/x', obj('x'));
+    const w = collect(s, '/r/', 0);
+    const a = s.update('/r/a', obj('a', { spec: 1 }));
+    s.delete('/r/b');
+    s.create('/other/y', obj('y'));
+    await flush();
+    expect(summary(w.events)).toEqual(['ADDED /r/a 2', 'ADDED /r/b 1', 'MODIFIED /r/a 4', 'DELETED /r/b 5']);
+    expect(w.events[2]?.object).toEqual(a);
+    expect(w.events[2]?.previous?.metadata.resourceVersion).toBe('2');
+    // A DELETED event carries the last state, stamped with the deletion's revision.
+    expect(w.events[3]?.object.metadata).toEqual({ name: 'b', resourceVersion: '5' });
+    w.stop();
+  });
+
+  it('from a revision replays the history after it', async () => {
+    const s = new Store();
+    s.create('/r/a', obj('a'));
+    s.create('/r/b', obj('b'));
+    s.update('/r/a', obj('a'));
+    s.delete('/r/b');
+    const w = collect(s, '/r/', 2);
+    await flush();
+    expect(summary(w.events)).toEqual(['MODIFIED /r/a 3', 'DELETED /r/b 4']);
+    const current = collect(s, '/r/', s.currentRevision());
+    s.create('/r/c', obj('c'));
+    await flush();
+    expect(summary(current.events)).toEqual(['ADDED /r/c 5']);
+  });
+
+  it('fails with Expired when the history no longer reaches back', () => {
+    const s = new Store({ historySize: 3 });
+    for (const k of ['a', 'b', 'c', 'd', 'e']) s.create(`/r/${k}`, obj(k));
+    // History holds revisions 3..5: a watch from 2 can resume, one from 1 cannot.
+    expect(() => s.watch('/r/', 2, () => undefined)).not.toThrow();
+    const err = storeError(() => s.watch('/r/', 1, () => undefined));
+    expect(err.code).toBe('Expired');
+    expect(err.message).toContain('too old resource version: 1');
+  });
+
+  it('delivers asynchronously, never inside the write', async () => {
+    const s = new Store();
+    const seen: string[] = [];
+    s.watch('/r/', 0, (e) => seen.push(e.key));
+    s.create('/r/a', obj('a'));
+    expect(seen).toEqual([]);
+    await flush();
+    expect(seen).toEqual(['/r/a']);
+  });
+
+  it('does not re-enter a handler that writes: its own write arrives after it returns', async () => {
+    const s = new Store();
+    const log: string[] = [];
+    let depth = 0;
+    s.watch('/r/', 0, (e) => {
+      depth++;
+      log.push(`start ${e.key} depth ${depth}`);
+      if (e.key === '/r/a') s.create('/r/b', obj('b'));
+      log.push(`end ${e.key}`);
+      depth--;
+    });
+    s.create('/r/a', obj('a'));
+    await flush();
+    expect(log).toEqual(['start /r/a depth 1', 'end /r/a', 'start /r/b depth 1', 'end /r/b']);
+  });
+
+  it('stop() ends delivery, even of events already queued', async () => {
+    const s = new Store();
+    const w = collect(s, '/r/', 0);
+    s.create('/r/a', obj('a'));
+    w.stop();
+    s.create('/r/b', obj('b'));
+    await flush();
+    expect(w.events).toEqual([]);
+    expect(s.watchCount()).toBe(0);
+  });
+
+  it('stop() from inside a handler drops the rest of the batch', async () => {
+    const s = new Store();
+    const keys: string[] = [];
+    const w = s.watch('/r/', 0, (e) => {
+      keys.push(e.key);
+      w.stop();
+    });
+    s.create('/r/a', obj('a'));
+    s.create('/r/b', obj('b'));
+    await flush();
+    expect(keys).toEqual(['/r/a']);
+  });
+});
