@@ -10,9 +10,7 @@ import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } fro
 import { Registry, type ResourceDef } from './registry';
 import { negotiate, parseResourcePath, type ApiRequest, type ApiResponse } from './request';
 import { RestHandler } from './rest';
-import { namespaces } from './resources/namespaces';
-import { nodes } from './resources/nodes';
-import { pods } from './resources/pods';
+import { BUILTIN_RESOURCES } from './resources/index';
 
 /** What the API server is built from. */
 export interface ApiServerOptions {
@@ -24,7 +22,7 @@ export interface ApiServerOptions {
 /** The registry of the built-in resources. */
 export function builtinRegistry(): Registry {
   const registry = new Registry();
-  for (const def of [pods, nodes, namespaces]) registry.add(def);
+  for (const def of BUILTIN_RESOURCES) registry.add(def);
   return registry;
 }
 
