@@ -26,8 +26,14 @@ export interface ResourceDef {
   shortNames: string[];
   categories: string[];
   verbs: string[];
-  /** Subresources served (`status`, `binding`, `finalize`, ...). */
+  /** Subresources served (`status`, `binding`, `finalize`, `scale`, ...). */
   subresources: string[];
+  /** The OpenAPI definition of the kind, e.g. `io.k8s.api.core.v1.Pod` (see core/api/schema). */
+  schemaName?: string;
+  /** Whether `metadata.generation` is kept (bumped when anything but metadata and status changes). */
+  hasGeneration?: boolean;
+  /** For the `scale` subresource: where replicas and the selector live (JSON paths without `$`). */
+  scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };
   printer: TablePrinter;
   /** Fills defaults in place (on create and update). */
   defaults?(obj: KubeObject, ctx: StrategyContext): void;

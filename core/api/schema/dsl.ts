@@ -1,0 +1,125 @@
+/**
+ * The one source of truth for the shape of every API type: a small schema language from which
+ * the OpenAPI v2/v3 documents (for kubectl's validation and `explain`), unknown-field detection
+ * (`fieldValidation`), and the strategic-merge-patch metadata (merge keys and strategies) are
+ * all derived. Definitions follow k8s.io/api field for field, with their descriptions.
+ */
+
+/** How a list merges in a strategic merge patch (`patchStrategy` in k8s.io/api). */
+export type PatchStrategy = 'merge' | 'replace' | 'merge,retainKeys' | 'retainKeys';
+
+interface Common {
+  description?: string;
+}
+
+/** A schema node. */
+export type Schema =
+  | (Common & { kind: 'string'; format?: string; enum?: string[] })
+  | (Common & { kind: 'integer'; format: 'int32' | 'int64' })
+  | (Common & { kind: 'number'; format?: 'double' })
+  | (Common & { kind: 'boolean' })
+  | (Common & { kind: 'object'; properties: Record<string, Schema>; required?: string[]; patchStrategy?: PatchStrategy })
+  | (Common & { kind: 'array'; items: Schema; patchStrategy?: PatchStrategy; patchMergeKey?: string; listType?: 'atomic' | 'set' | 'map'; listMapKeys?: string[] })
+  | (Common & { kind: 'map'; values: Schema })
+  | (Common & { kind: 'ref'; name: string })
+  /** resource.Quantity: a string or a number, `500m`, `128Mi`. */
+  | (Common & { kind: 'quantity' })
+  /** intstr.IntOrString. */
+  | (Common & { kind: 'intOrString' })
+  /** metav1.Time: an RFC 3339 string. */
+  | (Common & { kind: 'time' })
+  /** Any JSON (runtime.RawExtension, JSON fields of CRDs). */
+  | (Common & { kind: 'any' });
+
+/** A string. */
+export const str = (description?: string, extra: { format?: string; enum?: string[] } = {}): Schema => ({ kind: 'string', ...(description ? { description } : {}), ...extra });
+/** A 32-bit integer. */
+export const int32 = (description?: string): Schema => ({ kind: 'integer', format: 'int32', ...(description ? { description } : {}) });
+/** A 64-bit integer. */
+export const int64 = (description?: string): Schema => ({ kind: 'integer', format: 'int64', ...(description ? { description } : {}) });
+/** A float. */
+export const num = (description?: string): Schema => ({ kind: 'number', format: 'double', ...(description ? { description } : {}) });
+/** A boolean. */
+export const bool = (description?: string): Schema => ({ kind: 'boolean', ...(description ? { description } : {}) });
+/** A timestamp. */
+export const time = (description?: string): Schema => ({ kind: 'time', ...(description ? { description } : {}) });
+/** A quantity. */
+export const quantity = (description?: string): Schema => ({ kind: 'quantity', ...(description ? { description } : {}) });
+/** An int-or-string. */
+export const intOrString = (description?: string): Schema => ({ kind: 'intOrString', ...(description ? { description } : {}) });
+/** Any JSON. */
+export const any = (description?: string): Schema => ({ kind: 'any', ...(description ? { description } : {}) });
+/** A reference to a named definition. */
+export const ref = (name: string, description?: string): Schema => ({ kind: 'ref', name, ...(description ? { description } : {}) });
+/** A map of string keys to values (`additionalProperties`). */
+export const map = (values: Schema, description?: string): Schema => ({ kind: 'map', values, ...(description ? { description } : {}) });
+/** A map of strings (labels, annotations, nodeSelector, data). */
+export const stringMap = (description?: string): Schema => map(str(), description);
+
+/** An object with properties. */
+export function obj(properties: Record<string, Schema>, options: { description?: string; required?: string[]; patchStrategy?: PatchStrategy } = {}): Schema {
+  const s: Schema = { kind: 'object', properties };
+  if (options.description) s.description = options.description;
+  if (options.required?.length) s.required = options.required;
+  if (options.patchStrategy) s.patchStrategy = options.patchStrategy;
+  return s;
+}
+
+/** An array; `mergeKey` makes it a strategic-merge list keyed by that field. */
+export function arr(items: Schema, options: { description?: string; mergeKey?: string; strategy?: PatchStrategy; listType?: 'atomic' | 'set' | 'map'; listMapKeys?: string[] } = {}): Schema {
+  const s: Schema = { kind: 'array', items };
+  if (options.description) s.description = options.description;
+  if (options.mergeKey) {
+    s.patchMergeKey = options.mergeKey;
+    s.patchStrategy = options.strategy ?? 'merge';
+  } else if (options.strategy) s.patchStrategy = options.strategy;
+  if (options.listType) s.listType = options.listType;
+  if (options.listMapKeys) s.listMapKeys = options.listMapKeys;
+  return s;
+}
+
+/** A named definition: `io.k8s.api.core.v1.PodSpec` and its schema. */
+export interface Definition {
+  /** The OpenAPI name, e.g. `io.k8s.api.core.v1.Pod`. */
+  name: string;
+  schema: Schema;
+  /** For top-level kinds: the group/version/kind they are served as. */
+  gvk?: { group: string; version: string; kind: string }[];
+}
+
+/** The set of named definitions, looked up by OpenAPI name. */
+export class SchemaRegistry {
+  private readonly defs = new Map<string, Definition>();
+
+  /** Adds definitions (later ones replace earlier ones of the same name). */
+  add(...defs: Definition[]): void {
+    for (const d of defs) this.defs.set(d.name, d);
+  }
+
+  /** A definition by name. */
+  get(name: string): Definition | undefined {
+    return this.defs.get(name);
+  }
+
+  /** Every definition, sorted by name. */
+  all(): Definition[] {
+    return [...this.defs.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The definition served as group/version/kind. */
+  forKind(group: string, version: string, kind: string): Definition | undefined {
+    for (const d of this.defs.values()) if (d.gvk?.some((g) => g.group === group && g.version === version && g.kind === kind)) return d;
+    return undefined;
+  }
+
+  /** Follows refs until a non-ref schema. */
+  resolve(s: Schema): Schema {
+    let cur = s;
+    for (let i = 0; i < 32 && cur.kind === 'ref'; i++) {
+      const d = this.defs.get(cur.name);
+      if (!d) throw new Error(`unknown schema definition ${cur.name}`);
+      cur = d.schema;
+    }
+    return cur;
+  }
+}
