@@ -3,7 +3,8 @@
  * controllers and one kubelet per node — wired together through the API server's client.
  */
 import { isStatusError } from './api/status';
-import type { Namespace } from './api/types';
+import { KUBERNETES_VERSION, type Namespace } from './api/types';
+import { unknownFields } from './api/schema/fields';
 import { ApiServer } from './apiserver/handler';
 import type { ApiRequest, ApiResponse, UserInfo } from './apiserver/request';
 import type { Clock } from './clock/clock';
@@ -40,6 +41,11 @@ function user(name: string, ...groups: string[]): UserInfo {
   return { name, groups: [...groups, 'system:authenticated'] };
 }
 
+/** The User-Agent a component sends, as client-go builds it. */
+function agent(component: string): string {
+  return `${component}/${KUBERNETES_VERSION.gitVersion} (linux/amd64) kubernetes/${KUBERNETES_VERSION.gitCommit.slice(0, 7)}`;
+}
+
 /** A running simulated cluster. */
 export class Cluster {
   readonly store: Store;
@@ -53,11 +59,11 @@ export class Cluster {
   constructor(readonly options: ClusterOptions) {
     this.random = new Random(options.seed);
     this.store = new Store();
-    this.apiServer = new ApiServer({ store: this.store, clock: options.clock, random: this.random });
+    this.apiServer = new ApiServer({ store: this.store, clock: options.clock, random: this.random, unknownFields });
     this.send = (req) => this.apiServer.handle(req);
-    const clientFor = (u: UserInfo) => new Client(this.send, u);
-    this.scheduler = new Scheduler(clientFor(user('system:kube-scheduler')), options.clock, this.random);
-    this.namespaceController = new NamespaceController(clientFor(user('system:kube-controller-manager')), options.clock);
+    const clientFor = (u: UserInfo, component: string) => new Client(this.send, u, agent(component));
+    this.scheduler = new Scheduler(clientFor(user('system:kube-scheduler'), 'kube-scheduler'), options.clock, this.random);
+    this.namespaceController = new NamespaceController(clientFor(user('system:kube-controller-manager'), 'kube-controller-manager'), options.clock);
     const prefix = options.name ?? 'kubelab';
     this.kubelets = nodeNames(prefix, options.workers).map((name, i) => {
       const machine: MachineSpec = {
@@ -70,7 +76,7 @@ export class Cluster {
         pods: 110,
         ids: { machineID: this.random.string(32, '0123456789abcdef'), systemUUID: this.random.uuid(), bootID: this.random.uuid() },
       };
-      return new Kubelet(machine, clientFor(user(`system:node:${name}`, 'system:nodes')), options.clock, this.random);
+      return new Kubelet(machine, clientFor(user(`system:node:${name}`, 'system:nodes'), 'kubelet'), options.clock, this.random);
     });
   }
 
@@ -86,7 +92,7 @@ export class Cluster {
 
   /** Creates the system namespaces, registers the nodes and starts every component. */
   async start(): Promise<void> {
-    const admin = this.client(user('system:apiserver', 'system:masters'));
+    const admin = new Client(this.send, user('system:apiserver', 'system:masters'), agent('kube-apiserver'));
     for (const name of SYSTEM_NAMESPACES) {
       try {
         await admin.create<Namespace>({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });

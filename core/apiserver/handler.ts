@@ -3,20 +3,30 @@
  * content negotiation live here; the verbs live in `rest.ts` and `watch.ts`.
  */
 import { StatusError, badRequest, internalError, methodNotAllowed, notAcceptable, pathNotFound } from '../api/status';
+import type { SchemaRegistry } from '../api/schema/dsl';
+import { apiSchemas } from '../api/schema/index';
 import type { Clock } from '../clock/clock';
 import type { Random } from '../clock/random';
 import type { Store } from '../storage/store';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery';
 import { Registry, type ResourceDef } from './registry';
+import { patchResource } from './patchVerb';
+import { openapiResponse } from './openapi';
 import { negotiate, parseResourcePath, type ApiRequest, type ApiResponse } from './request';
-import { RestHandler } from './rest';
+import { RestHandler, type UnknownFieldsFn, type WriteResult } from './rest';
+import { getScale, updateScale } from './scale';
 import { BUILTIN_RESOURCES } from './resources/index';
+import { writeOptions } from './writeOptions';
 
 /** What the API server is built from. */
 export interface ApiServerOptions {
   store: Store;
   clock: Clock;
   random: Random;
+  /** The API types (strategic merge metadata, server-side apply); default: every built-in type (`apiSchemas()`). */
+  schemas?: SchemaRegistry;
+  /** Unknown-field detection for `fieldValidation` (core/api/schema/fields.ts `unknownFields`). */
+  unknownFields?: UnknownFieldsFn;
 }
 
 /** The registry of the built-in resources. */
@@ -30,6 +40,13 @@ function json(status: number, body: unknown): ApiResponse {
   return { status, headers: { 'content-type': 'application/json' }, body };
 }
 
+/** The response of a write, with one `Warning` header per warning. */
+function written(r: WriteResult): ApiResponse {
+  const res = json(r.code, r.body);
+  if (r.warnings.length > 0) res.headers['warning'] = r.warnings.map((t) => `299 - ${JSON.stringify(t)}`);
+  return res;
+}
+
 /** The Kubernetes API server, minus the sockets. */
 export class ApiServer {
   readonly registry: Registry;
@@ -37,7 +54,9 @@ export class ApiServer {
 
   constructor(options: ApiServerOptions) {
     this.registry = builtinRegistry();
-    this.rest = new RestHandler(options.store, { now: () => options.clock.now(), random: options.random });
+    const restOptions: { schemas?: SchemaRegistry; unknownFields?: UnknownFieldsFn } = { schemas: options.schemas ?? apiSchemas() };
+    if (options.unknownFields) restOptions.unknownFields = options.unknownFields;
+    this.rest = new RestHandler(options.store, { now: () => options.clock.now(), random: options.random }, restOptions);
   }
 
   /** Handles one request. Never throws: every failure becomes a `Status` response. */
@@ -46,6 +65,9 @@ export class ApiServer {
       return this.route(req);
     } catch (e) {
       if (e instanceof StatusError) return json(e.code, e.status);
+      // A request nested deeper than the walks can follow is the request's fault, as kube's
+      // decoder refuses documents beyond its maximum depth.
+      if (e instanceof RangeError) return json(400, badRequest('the object provided is unrecognized (exceeded max depth)').status);
       const message = e instanceof Error ? e.message : String(e);
       const err = internalError(message);
       return json(500, err.status);
@@ -54,6 +76,10 @@ export class ApiServer {
 
   private route(req: ApiRequest): ApiResponse {
     const path = req.path.length > 1 && req.path.endsWith('/') ? req.path.slice(0, -1) : req.path;
+    if (path.startsWith('/openapi')) {
+      const r = openapiResponse(path, req.query, req.headers['accept'], { resources: this.registry.all(), protobuf: true });
+      if (r) return r;
+    }
     const discovery = this.discovery(path);
     if (discovery !== undefined) {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed();
@@ -73,28 +99,39 @@ export class ApiServer {
   private dispatch(req: ApiRequest, def: ResourceDef, namespace: string | undefined, name: string | undefined, sub: string | undefined, neg: ReturnType<typeof negotiate>): ApiResponse {
     const table = neg.as === 'table' ? { include: neg.include } : undefined;
     const m = req.method;
+    // A verb the resource does not serve has no route (405), as in kube-apiserver's installer.
+    const verb = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: name === undefined ? 'deletecollection' : 'delete' }[m];
+    if (verb && sub === undefined && !def.verbs.includes(verb)) throw methodNotAllowed();
     if (name === undefined) {
       if (m === 'GET') {
         const w = req.query['watch'];
         if (w === 'true' || w === '1') return { status: 200, headers: { 'content-type': 'application/json' }, stream: this.rest.watch(def, namespace, req.query, table) };
         return json(200, this.rest.list(def, namespace, req.query, table));
       }
-      if (m === 'POST') return json(201, this.rest.create(def, namespace, parseBody(req), req.query));
-      if (m === 'DELETE') return json(200, this.rest.deleteCollection(def, namespace, req.query));
+      if (m === 'POST') return written(this.rest.create(def, namespace, parseBody(req), req));
+      if (m === 'DELETE') return written(this.rest.deleteCollection(def, namespace, optionalBody(req), req.query));
       throw methodNotAllowed();
     }
     if (sub === 'binding') {
       if (m !== 'POST') throw methodNotAllowed();
       return json(201, this.rest.bind(def, namespace, name, parseBody(req)));
     }
+    if (sub === 'scale') {
+      if (m === 'GET') return json(200, getScale(this.rest, def, namespace, name));
+      if (m === 'PUT') return written(updateScale(this.rest, def, namespace, name, parseBody(req), writeOptions('UpdateOptions', req.query, req.headers)));
+      if (m === 'PATCH') return written(patchResource(this.rest, def, namespace, name, sub, req));
+      throw methodNotAllowed();
+    }
     if (sub === 'status' || sub === 'finalize') {
       if (m === 'GET' && sub === 'status') return json(200, this.rest.get(def, namespace, name, table));
-      if (m === 'PUT') return json(200, this.rest.updateSubresource(def, namespace, name, sub, parseBody(req), req.query));
+      if (m === 'PUT') return written(this.rest.updateSubresource(def, namespace, name, sub, parseBody(req), req));
+      if (m === 'PATCH' && sub === 'status') return written(patchResource(this.rest, def, namespace, name, sub, req));
       throw methodNotAllowed();
     }
     if (m === 'GET') return json(200, this.rest.get(def, namespace, name, table));
-    if (m === 'PUT') return json(200, this.rest.update(def, namespace, name, parseBody(req), req.query));
-    if (m === 'DELETE') return json(200, this.rest.delete(def, namespace, name, req.body ? parseBody(req) : undefined, req.query));
+    if (m === 'PUT') return written(this.rest.update(def, namespace, name, parseBody(req), req));
+    if (m === 'PATCH') return written(patchResource(this.rest, def, namespace, name, undefined, req));
+    if (m === 'DELETE') return written(this.rest.delete(def, namespace, name, optionalBody(req), req.query));
     throw methodNotAllowed();
   }
 
@@ -122,4 +159,9 @@ export function parseBody(req: ApiRequest): Record<string, unknown> {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badRequest('the object provided is unrecognized: expected a JSON object');
   return value as Record<string, unknown>;
+}
+
+/** The body of a DELETE, if any (DeleteOptions). */
+function optionalBody(req: ApiRequest): Record<string, unknown> | undefined {
+  return req.body && req.body.trim() !== '' ? parseBody(req) : undefined;
 }

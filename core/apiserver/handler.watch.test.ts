@@ -52,7 +52,8 @@ describe('ApiServer watch', () => {
     await relabel('a', { x: 'y' });
     await call('DELETE', `${PODS}/b`);
     await flush();
-    expect(w.seen()).toEqual(['ADDED a', 'ADDED b', 'MODIFIED a', 'DELETED b']);
+    // A pod is deleted gracefully even with a zero grace period: marked first, then removed.
+    expect(w.seen()).toEqual(['ADDED a', 'ADDED b', 'MODIFIED a', 'MODIFIED b', 'DELETED b']);
     const modified = w.events[2]?.object as Pod;
     expect(modified.kind).toBe('Pod');
     expect(modified.apiVersion).toBe('v1');
@@ -131,6 +132,40 @@ describe('ApiServer watch', () => {
     expect(table.columnDefinitions.map((c) => c.name).slice(0, 5)).toEqual(['Name', 'Ready', 'Status', 'Restarts', 'Age']);
     expect(table.rows.map((r) => r.cells.slice(0, 3))).toEqual([['a', '0/1', 'Pending']]);
     expect((table.rows[0]?.object as { kind: string }).kind).toBe('PartialObjectMetadata');
+  });
+
+  it('sends the column definitions in the first Table event only, as the watch encoder does', async () => {
+    const { createPod, watch } = await setup();
+    await createPod('a');
+    const w = await watch({}, TABLE);
+    await createPod('b');
+    await flush();
+    expect(w.events.map((e) => (e.object as Table).columnDefinitions.length > 0)).toEqual([true, false]);
+    expect((w.events[1]?.object as Table).rows[0]?.cells[0]).toBe('b');
+  });
+
+  it('sends a BOOKMARK with the current resourceVersion when asked, after the events due', async () => {
+    const { createPod, watch, store } = await setup();
+    await createPod('a');
+    const w = await watch({ allowWatchBookmarks: 'true' });
+    expect(w.stream.bookmarks).toBe(true);
+    await createPod('b');
+    await w.stream.bookmark?.();
+    expect(w.events.map((e) => e.type)).toEqual(['ADDED', 'ADDED', 'BOOKMARK']);
+    expect(w.events[2]?.object).toEqual({ kind: 'Pod', apiVersion: 'v1', metadata: { resourceVersion: String(store.currentRevision()) } });
+    w.stop();
+    await w.stream.bookmark?.();
+    expect(w.events).toHaveLength(3);
+    const plain = await watch();
+    expect(plain.stream.bookmarks).toBeUndefined();
+    expect(plain.stream.bookmark).toBeUndefined();
+  });
+
+  it('sends an empty Table as the BOOKMARK of a Table watch', async () => {
+    const { watch, store } = await setup();
+    const w = await watch({ allowWatchBookmarks: 'true' }, TABLE);
+    await w.stream.bookmark?.();
+    expect(w.events).toEqual([{ type: 'BOOKMARK', object: { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: String(store.currentRevision()) }, columnDefinitions: [], rows: [] } }]);
   });
 
   it('refuses a malformed resourceVersion and passes timeoutSeconds to the adapter', async () => {

@@ -38,15 +38,33 @@ export interface WatchStream {
   timeoutSeconds?: number;
   /** Starts delivering events; returns a function that stops the watch. */
   start(sink: WatchSink): () => void;
+  /**
+   * Whether the client asked for bookmarks (`allowWatchBookmarks=true`). The adapter then calls
+   * `bookmark()` on a real interval (kube-apiserver sends one about every minute) and once more
+   * just before it ends the watch at `timeoutSeconds`.
+   */
+  bookmarks?: boolean;
+  /**
+   * Sends a BOOKMARK event — an object of the watched kind carrying only
+   * `metadata.resourceVersion` — after every event already due; resolves once it is sent. A
+   * no-op when bookmarks were not asked for, or before `start` and after the watch stopped.
+   */
+  bookmark?(): Promise<void>;
 }
+
+/**
+ * Response headers, with lower-case names. A list is sent as that many header lines of the same
+ * name, as kube-apiserver sends several `Warning` headers (`299 - "unknown field \"spec.x\""`).
+ */
+export type ResponseHeaders = Record<string, string | string[]>;
 
 /** The API server's answer. */
 export type ApiResponse =
-  | { status: number; headers: Record<string, string>; body: unknown }
-  | { status: 200; headers: Record<string, string>; stream: WatchStream };
+  | { status: number; headers: ResponseHeaders; body: unknown }
+  | { status: 200; headers: ResponseHeaders; stream: WatchStream };
 
 /** Whether a response is a stream. */
-export function isStream(r: ApiResponse): r is { status: 200; headers: Record<string, string>; stream: WatchStream } {
+export function isStream(r: ApiResponse): r is { status: 200; headers: ResponseHeaders; stream: WatchStream } {
   return 'stream' in r;
 }
 

@@ -1,22 +1,49 @@
 /**
- * The REST verbs over the store: get, list, create, update, status/finalize updates, binding,
- * delete (graceful, with finalizers) and deletecollection. Each write runs defaulting,
- * validation and admission before it touches the store, so a rejected request changes nothing.
+ * The REST verbs over the store: get, list, watch, create, update, status/finalize updates,
+ * binding, delete and deletecollection (PATCH and the scale subresource are in patchVerb.ts and
+ * scale.ts, DELETE semantics in delete.ts). Every write runs defaulting, field management,
+ * admission and validation before it touches the store — a rejected request changes nothing —
+ * honours `dryRun=All`, `fieldManager` and `fieldValidation`, keeps `metadata.generation`, and is
+ * not made at all when it would change nothing.
  */
 import { parseFieldSelector, parseLabelSelector, matchesFields, matchesLabels, type FieldTerm, type LabelSelector } from '../api/labels';
-import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, success } from '../api/status';
+import type { SchemaRegistry } from '../api/schema/dsl';
+import { alreadyExists, badRequest, conflict, forbidden, invalid, methodNotAllowed, notFound, success } from '../api/status';
 import type { KubeObject, Namespace, Pod } from '../api/types';
 import { FieldErrors } from '../api/validation';
 import { rfc3339 } from '../api/duration';
 import { StoreError, type Store } from '../storage/store';
+import { deleteObject, parseDeleteOptions } from './delete';
+import { updateManagedFields, type FieldManagerScope } from './patch/fieldManager';
+import { TypeView } from './patch/schema';
+import { deepEqual } from './patch/value';
 import { Registry, apiVersionOf, type ResourceDef, type StrategyContext } from './registry';
 import { toTable, type Table } from './table';
-import { IMMORTAL_NAMESPACES, namespaces as namespacesDef } from './resources/namespaces';
-import type { WatchStream } from './request';
+import { namespaces as namespacesDef } from './resources/namespaces';
+import type { ApiRequest, WatchStream } from './request';
 import { watchStream } from './watch';
+import { Warnings, checkUnknownFields, writeOptions, type WriteOptions } from './writeOptions';
 
 type Query = Record<string, string>;
 type TableOpt = { include: string } | undefined;
+
+/** Finds the unknown fields of an object read as a definition (core/api/schema/fields.ts). */
+export type UnknownFieldsFn = (registry: SchemaRegistry, definitionName: string, obj: unknown) => string[];
+
+/** What the REST verbs are configured with besides the store. */
+export interface RestOptions {
+  /** The API types: strategic merge metadata, server-side apply types, unknown fields. */
+  schemas?: SchemaRegistry;
+  /** Unknown-field detection for `fieldValidation` (none: every field is known). */
+  unknownFields?: UnknownFieldsFn;
+}
+
+/** The answer of a write: HTTP code, body, and the warnings for `Warning` headers. */
+export interface WriteResult {
+  code: number;
+  body: unknown;
+  warnings: string[];
+}
 
 /** Selectors of a list or watch request. */
 export interface Selection {
@@ -41,31 +68,53 @@ export function selects(def: ResourceDef, sel: Selection, obj: KubeObject): bool
   return matchesFields(sel.fields, fields);
 }
 
-function qr(def: ResourceDef) {
+/** The qualified resource of a def, for error messages. */
+export function qr(def: ResourceDef) {
   return { group: def.group, resource: def.resource };
 }
 
-function isDryRun(query: Query, body?: Record<string, unknown>): boolean {
-  if (query['dryRun'] === 'All') return true;
-  const d = body?.['dryRun'];
-  return Array.isArray(d) && d.includes('All');
+const IDENTITY = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const;
+
+/** The object without what never counts as a change: its resourceVersion. */
+function sansVersion(o: KubeObject): KubeObject {
+  return { ...o, metadata: { ...o.metadata, resourceVersion: undefined } };
 }
 
 /** The verbs, over one store and registry. */
 export class RestHandler {
-  constructor(
-    private readonly store: Store,
-    private readonly ctx: StrategyContext,
-  ) {}
+  /** The schema view the patch mechanisms read. */
+  readonly types: TypeView;
 
-  private read(def: ResourceDef, namespace: string | undefined, name: string): KubeObject {
+  constructor(
+    readonly store: Store,
+    readonly ctx: StrategyContext,
+    readonly options: RestOptions = {},
+  ) {
+    this.types = new TypeView(options.schemas);
+  }
+
+  /** Reads one object; 404 when missing. */
+  read(def: ResourceDef, namespace: string | undefined, name: string): KubeObject {
     const obj = this.store.get(Registry.key(def, namespace, name));
     if (!obj) throw notFound(qr(def), name);
     return obj;
   }
 
-  private typed(def: ResourceDef, obj: KubeObject): KubeObject {
+  /** The object with its apiVersion and kind. */
+  typed(def: ResourceDef, obj: KubeObject): KubeObject {
     return { apiVersion: apiVersionOf(def), kind: def.kind, ...obj };
+  }
+
+  /** The field manager scope of a resource (and subresource) now. */
+  fieldScope(def: ResourceDef, subresource = ''): FieldManagerScope {
+    return { types: this.types, schema: this.types.definition(def.schemaName), group: def.group, version: def.version, kind: def.kind, subresource, now: rfc3339(this.ctx.now()) };
+  }
+
+  /** The unknown fields of an object of the resource (none without detection or a schema). */
+  unknownFieldsOf(def: ResourceDef, obj: unknown): string[] {
+    const { schemas, unknownFields } = this.options;
+    if (!schemas || !unknownFields || !def.schemaName) return [];
+    return unknownFields(schemas, def.schemaName, obj);
   }
 
   /** GET one object (or its Table). */
@@ -124,7 +173,8 @@ export class RestHandler {
     if (kind !== undefined && kind !== def.kind) throw badRequest(`the kind in the data (${String(kind)}) does not match the expected kind (${def.kind})`);
   }
 
-  private toObject(def: ResourceDef, namespace: string | undefined, body: Record<string, unknown>): KubeObject {
+  /** A request body as an object of the resource: type meta checked and dropped, namespace set. */
+  toObject(def: ResourceDef, namespace: string | undefined, body: Record<string, unknown>): KubeObject {
     this.checkTypeMeta(def, body);
     const md = body['metadata'];
     if (md !== undefined && (md === null || typeof md !== 'object' || Array.isArray(md))) throw badRequest('metadata must be an object');
@@ -161,21 +211,35 @@ export class RestHandler {
   }
 
   /** CREATE (POST). */
-  create(def: ResourceDef, namespace: string | undefined, body: Record<string, unknown>, query: Query): KubeObject {
-    if (def.namespaced && !namespace) throw pathNamespaceRequired();
-    const obj = this.toObject(def, namespace, body);
-    const md = obj.metadata;
+  create(def: ResourceDef, namespace: string | undefined, body: Record<string, unknown>, req: ApiRequest): WriteResult {
+    if (def.namespaced && !namespace) throw badRequest('the server could not find the requested resource: a namespace is required');
+    const opts = writeOptions('CreateOptions', req.query, req.headers);
+    const warnings = new Warnings();
+    checkUnknownFields(this.unknownFieldsOf(def, body), opts, warnings, { kind: def.kind, version: def.version });
+    const obj = this.createObject(def, this.toObject(def, namespace, body), opts, opts.manager);
+    return { code: 201, body: obj, warnings: warnings.all() };
+  }
+
+  /**
+   * Creates an object: system fields set, defaults, field management (for `manager`; undefined
+   * when an apply already did it), admission, validation, store.
+   */
+  createObject(def: ResourceDef, obj: KubeObject, opts: WriteOptions, manager: string | undefined): KubeObject {
+    let md = obj.metadata;
     if (!md.name && md.generateName) md.name = `${md.generateName}${this.ctx.random.nameSuffix()}`;
     for (const f of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) delete md[f];
     md.uid = this.ctx.random.uuid();
     md.creationTimestamp = rfc3339(this.ctx.now());
-    def.prepareForCreate?.(obj, this.ctx);
     def.defaults?.(obj, this.ctx);
+    if (manager !== undefined) obj = updateManagedFields(this.fieldScope(def), undefined, obj, manager);
+    md = obj.metadata;
     // Admission (NamespaceLifecycle) runs before validation, as in kube-apiserver.
     this.admitNamespace(def, obj);
+    def.prepareForCreate?.(obj, this.ctx);
+    if (def.hasGeneration && obj.metadata.generation === undefined) obj.metadata.generation = 1;
     this.validate(def, obj);
     const key = Registry.key(def, md.namespace, md.name ?? '');
-    if (isDryRun(query)) {
+    if (opts.dryRun) {
       if (this.store.get(key)) throw alreadyExists(qr(def), md.name ?? '');
       return this.typed(def, obj);
     }
@@ -187,17 +251,24 @@ export class RestHandler {
     }
   }
 
-  private write(def: ResourceDef, key: string, obj: KubeObject, expected: string | undefined, dryRun: boolean): KubeObject {
-    if (dryRun) return this.typed(def, obj);
-    // An object being deleted goes once its last finalizer is gone.
+  /**
+   * Writes an update: optimistic concurrency on `expected`, nothing written when nothing
+   * changes, and an object being deleted goes once its last finalizer is gone.
+   */
+  write(def: ResourceDef, key: string, obj: KubeObject, expected: string | undefined, dryRun: boolean): KubeObject {
+    const current = this.store.get(key);
+    if (!current) throw notFound(qr(def), obj.metadata.name ?? '');
+    if (expected !== undefined && expected !== current.metadata.resourceVersion) throw conflict(qr(def), obj.metadata.name ?? '');
+    if (dryRun) return this.typed(def, { ...obj, metadata: { ...obj.metadata, resourceVersion: current.metadata.resourceVersion } });
     const specFinalizers = def === namespacesDef ? ((obj as Namespace).spec?.finalizers?.length ?? 0) : 0;
     const finalizersLeft = (obj.metadata.finalizers?.length ?? 0) > 0 || specFinalizers > 0;
     try {
-      if (obj.metadata.deletionTimestamp && !finalizersLeft && (obj.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
-        this.store.update(key, obj, expected);
+      if (current.metadata.deletionTimestamp && !finalizersLeft && (current.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
+        this.store.update(key, obj, current.metadata.resourceVersion);
         return this.typed(def, this.store.delete(key));
       }
-      return this.typed(def, this.store.update(key, obj, expected));
+      if (deepEqual(sansVersion(obj), sansVersion(current))) return this.typed(def, current);
+      return this.typed(def, this.store.update(key, obj, current.metadata.resourceVersion));
     } catch (e) {
       if (e instanceof StoreError && e.code === 'Conflict') throw conflict(qr(def), obj.metadata.name ?? '');
       if (e instanceof StoreError && e.code === 'KeyNotFound') throw notFound(qr(def), obj.metadata.name ?? '');
@@ -205,34 +276,63 @@ export class RestHandler {
     }
   }
 
-  /** UPDATE (PUT) of the main resource: status is kept, identity fields are kept. */
-  update(def: ResourceDef, namespace: string | undefined, name: string, body: Record<string, unknown>, query: Query): KubeObject {
+  /** UPDATE (PUT) of the main resource. */
+  update(def: ResourceDef, namespace: string | undefined, name: string, body: Record<string, unknown>, req: ApiRequest): WriteResult {
+    const opts = writeOptions('UpdateOptions', req.query, req.headers);
+    const warnings = new Warnings();
+    checkUnknownFields(this.unknownFieldsOf(def, body), opts, warnings, { kind: def.kind, version: def.version });
     const obj = this.toObject(def, namespace, body);
     if (obj.metadata.name !== name) throw badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${name})`);
     const old = this.read(def, namespace, name);
-    const expected = obj.metadata.resourceVersion || undefined;
     if (obj.metadata.uid && obj.metadata.uid !== old.metadata.uid) {
       throw conflict(qr(def), name, `Precondition failed: UID in precondition: ${obj.metadata.uid}, UID in object meta: ${old.metadata.uid ?? ''}`);
     }
-    for (const f of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+    const out = this.commitUpdate(def, old, obj, opts, opts.manager, '', obj.metadata.resourceVersion || undefined);
+    return { code: 200, body: out, warnings: warnings.all() };
+  }
+
+  /**
+   * The update path shared by PUT, PATCH, apply and scale: identity kept, defaults, field
+   * management for `manager` (undefined when an apply did it), strategy, generation, validation.
+   */
+  commitUpdate(def: ResourceDef, old: KubeObject, obj: KubeObject, opts: WriteOptions, manager: string | undefined, subresource: string, expected: string | undefined): KubeObject {
+    for (const f of IDENTITY) {
       if (old.metadata[f] === undefined) delete obj.metadata[f];
       else (obj.metadata as Record<string, unknown>)[f] = old.metadata[f];
     }
-    def.prepareForUpdate?.(obj, old);
     def.defaults?.(obj, this.ctx);
+    if (manager !== undefined) obj = updateManagedFields(this.fieldScope(def, subresource), old, obj, manager);
+    def.prepareForUpdate?.(obj, old);
+    if (def.hasGeneration && obj.metadata.generation === old.metadata.generation) {
+      const rest = (o: KubeObject) => ({ ...o, metadata: undefined, status: undefined, apiVersion: undefined, kind: undefined });
+      if (!deepEqual(rest(obj), rest(old))) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    }
     this.validate(def, obj, old);
-    return this.write(def, Registry.key(def, namespace, name), obj, expected, isDryRun(query));
+    return this.write(def, Registry.key(def, old.metadata.namespace, old.metadata.name ?? ''), obj, expected, opts.dryRun);
   }
 
   /** PUT of `status` (only status changes) or `finalize` (only spec.finalizers changes, namespaces). */
-  updateSubresource(def: ResourceDef, namespace: string | undefined, name: string, sub: 'status' | 'finalize', body: Record<string, unknown>, query: Query): KubeObject {
+  updateSubresource(def: ResourceDef, namespace: string | undefined, name: string, sub: 'status' | 'finalize', body: Record<string, unknown>, req: ApiRequest): WriteResult {
+    const opts = writeOptions('UpdateOptions', req.query, req.headers);
+    const warnings = new Warnings();
+    checkUnknownFields(this.unknownFieldsOf(def, body), opts, warnings, { kind: def.kind, version: def.version });
     const given = this.toObject(def, namespace, body);
     if (given.metadata.name !== undefined && given.metadata.name !== name) throw badRequest(`the name of the object (${given.metadata.name}) does not match the name on the URL (${name})`);
     const old = this.read(def, namespace, name);
-    const obj: KubeObject = { ...old, metadata: { ...old.metadata } };
-    if (sub === 'status') obj.status = given.status;
-    else (obj as Namespace).spec = { ...((old as Namespace).spec ?? {}), finalizers: (given as Namespace).spec?.finalizers ?? [] };
-    return this.write(def, Registry.key(def, namespace, name), obj, given.metadata.resourceVersion || undefined, isDryRun(query));
+    const out = this.commitSubresource(def, old, given, sub, opts, opts.manager, given.metadata.resourceVersion || undefined);
+    return { code: 200, body: out, warnings: warnings.all() };
+  }
+
+  /** Writes the part of `given` a subresource may change; `manager` undefined when an apply did it. */
+  commitSubresource(def: ResourceDef, old: KubeObject, given: KubeObject, sub: 'status' | 'finalize', opts: WriteOptions, manager: string | undefined, expected: string | undefined): KubeObject {
+    let obj: KubeObject = { ...old, metadata: { ...old.metadata } };
+    if (sub === 'status') {
+      obj.status = given.status;
+      if (obj.status === undefined) delete obj.status;
+      if (manager === undefined) obj.metadata.managedFields = given.metadata.managedFields;
+    } else (obj as Namespace).spec = { ...((old as Namespace).spec ?? {}), finalizers: (given as Namespace).spec?.finalizers ?? [] };
+    if (manager !== undefined) obj = updateManagedFields(this.fieldScope(def, sub), old, obj, manager);
+    return this.write(def, Registry.key(def, old.metadata.namespace, old.metadata.name ?? ''), obj, expected, opts.dryRun);
   }
 
   /** POST pods/NAME/binding: assigns a pod to a node, once. */
@@ -249,69 +349,32 @@ export class RestHandler {
     return success();
   }
 
-  /** DELETE: graceful where the strategy says so, deferred while finalizers remain. */
-  delete(def: ResourceDef, namespace: string | undefined, name: string, body: Record<string, unknown> | undefined, query: Query): unknown {
-    const old = this.read(def, namespace, name);
-    const opts = body ?? {};
-    const pre = (opts['preconditions'] ?? {}) as { uid?: string; resourceVersion?: string };
-    if (pre.uid && pre.uid !== old.metadata.uid) throw conflict(qr(def), name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid ?? ''}`);
-    if (pre.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
-      throw conflict(qr(def), name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion ?? ''}`);
-    }
-    const dryRun = isDryRun(query, opts);
-    const key = Registry.key(def, namespace, name);
-    const now = this.ctx.now();
-    if (def === namespacesDef) {
-      if (IMMORTAL_NAMESPACES.includes(name)) throw forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`, { name, kind: 'namespaces' });
-      if ((((old as Namespace).spec?.finalizers ?? []).length > 0 || (old.metadata.finalizers ?? []).length > 0)) {
-        if (old.metadata.deletionTimestamp) return this.typed(def, old);
-        const obj = { ...old, metadata: { ...old.metadata, deletionTimestamp: rfc3339(now), deletionGracePeriodSeconds: 0 }, status: { phase: 'Terminating' } } as KubeObject;
-        return this.write(def, key, obj, old.metadata.resourceVersion, dryRun);
-      }
-    }
-    const requestedRaw = opts['gracePeriodSeconds'] ?? (query['gracePeriodSeconds'] !== undefined ? Number(query['gracePeriodSeconds']) : undefined);
-    if (requestedRaw !== undefined && (typeof requestedRaw !== 'number' || !Number.isFinite(requestedRaw))) throw badRequest('gracePeriodSeconds must be a number');
-    const requested = requestedRaw === undefined ? undefined : Math.max(0, Math.trunc(requestedRaw));
-    const grace = def.gracePeriod?.(old, requested) ?? 0;
-    const hasFinalizers = (old.metadata.finalizers ?? []).length > 0;
-    if (grace > 0 || hasFinalizers) {
-      const current = old.metadata.deletionGracePeriodSeconds;
-      if (old.metadata.deletionTimestamp && (current === undefined || current <= grace) && grace > 0) return this.typed(def, old);
-      const obj: KubeObject = { ...old, metadata: { ...old.metadata, deletionTimestamp: rfc3339(now + grace * 1000), deletionGracePeriodSeconds: grace } };
-      if (dryRun) return this.typed(def, obj);
-      try {
-        return this.typed(def, this.store.update(key, obj, old.metadata.resourceVersion));
-      } catch (e) {
-        if (e instanceof StoreError) throw conflict(qr(def), name);
-        throw e;
-      }
-    }
-    if (dryRun) return this.typed(def, old);
-    try {
-      return this.typed(def, this.store.delete(key));
-    } catch (e) {
-      if (e instanceof StoreError && e.code === 'KeyNotFound') throw notFound(qr(def), name);
-      throw e;
-    }
+  private deleteDeps() {
+    return { store: this.store, now: () => this.ctx.now(), typed: (d: ResourceDef, o: KubeObject) => this.typed(d, o) };
   }
 
-  /** DELETE of a collection: every selected object, each as a single DELETE. */
-  deleteCollection(def: ResourceDef, namespace: string | undefined, query: Query): unknown {
-    if (!def.verbs.includes('deletecollection')) throw forbiddenVerb();
+  /** DELETE of one object (see delete.ts). */
+  delete(def: ResourceDef, namespace: string | undefined, name: string, body: Record<string, unknown> | undefined, query: Query): WriteResult {
+    const opts = parseDeleteOptions(body, query);
+    return { code: 200, body: deleteObject(this.deleteDeps(), def, namespace, name, opts), warnings: [] };
+  }
+
+  /** DELETE of a collection: every selected object, each as a single DELETE; answers the list. */
+  deleteCollection(def: ResourceDef, namespace: string | undefined, body: Record<string, unknown> | undefined, query: Query): WriteResult {
+    if (!def.verbs.includes('deletecollection')) throw methodNotAllowed();
     const sel = selection(def, query);
+    const opts = parseDeleteOptions(body, query);
     const items: KubeObject[] = [];
     for (const obj of this.store.list(Registry.keyPrefix(def, namespace)).items) {
       if (!selects(def, sel, obj)) continue;
-      items.push(this.delete(def, obj.metadata.namespace, obj.metadata.name ?? '', undefined, query) as KubeObject);
+      items.push(this.typed(def, obj));
+      try {
+        deleteObject(this.deleteDeps(), def, obj.metadata.namespace, obj.metadata.name ?? '', opts);
+      } catch (e) {
+        if (!(e instanceof Error && 'status' in e && (e as { status: { reason?: string } }).status.reason === 'NotFound')) throw e;
+      }
     }
-    return { kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: { resourceVersion: String(this.store.currentRevision()) }, items };
+    const list = { kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: { resourceVersion: String(this.store.currentRevision()) }, items };
+    return { code: 200, body: list, warnings: [] };
   }
-}
-
-function pathNamespaceRequired() {
-  return badRequest('the server could not find the requested resource: a namespace is required');
-}
-
-function forbiddenVerb() {
-  return badRequest('the server does not allow this method on the requested resource');
 }

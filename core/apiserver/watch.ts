@@ -1,15 +1,23 @@
 /**
  * WATCH: store events filtered by the request's selectors and converted for the client
- * (objects, or Tables when a Table was asked for). An object that stops matching the selector
- * is sent as DELETED, one that starts matching as ADDED — as the API server's cacher does.
+ * (objects, or Tables when a Table was asked for — column definitions in the first event only,
+ * as the API server's watch encoder does). An object that stops matching the selector is sent as
+ * DELETED, one that starts matching as ADDED — as the API server's cacher does. With
+ * `allowWatchBookmarks=true` the stream sends BOOKMARK events when the adapter asks for them.
  */
 import { StoreError, type Store, type StoreEvent } from '../storage/store';
 import { badRequest, expired } from '../api/status';
 import type { KubeObject } from '../api/types';
-import type { ResourceDef } from './registry';
+import { apiVersionOf, type ResourceDef } from './registry';
 import type { WatchSink, WatchStream } from './request';
 import { toTable } from './table';
 import { selects, type Selection } from './rest';
+
+/** The BOOKMARK object: the watched kind with only `metadata.resourceVersion` (or an empty Table). */
+export function bookmarkObject(def: ResourceDef, resourceVersion: string, table: boolean): unknown {
+  if (table) return { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion }, columnDefinitions: [], rows: [] };
+  return { kind: def.kind, apiVersion: apiVersionOf(def), metadata: { resourceVersion } };
+}
 
 /** Builds the watch stream of a request. */
 export function watchStream(
@@ -26,9 +34,20 @@ export function watchStream(
   if (rvText !== '' && !/^\d+$/.test(rvText)) throw badRequest(`resourceVersion: Invalid value: "${rvText}": must be a non-negative integer`);
   const from = rvText === '' ? 0 : Number(rvText);
   const timeout = query['timeoutSeconds'] ? Number(query['timeoutSeconds']) : undefined;
+  const bookmarks = query['allowWatchBookmarks'] === 'true' || query['allowWatchBookmarks'] === '1';
+  let out: WatchSink | undefined;
+  let running = false;
   const stream: WatchStream = {
     start(sink: WatchSink) {
-      const convert = (o: KubeObject): unknown => (table ? toTable(def.printer, [typed(o)], now(), table.include, { resourceVersion: o.metadata.resourceVersion ?? '' }) : typed(o));
+      out = sink;
+      running = true;
+      let headers = true;
+      const convert = (o: KubeObject): unknown => {
+        if (!table) return typed(o);
+        const t = toTable(def.printer, [typed(o)], now(), table.include, { resourceVersion: o.metadata.resourceVersion ?? '' }, !headers);
+        headers = false;
+        return t;
+      };
       const onEvent = (e: StoreEvent) => {
         const isNow = selects(def, sel, e.object);
         const was = e.previous ? selects(def, sel, e.previous) : false;
@@ -44,10 +63,14 @@ export function watchStream(
       };
       try {
         const w = store.watch(prefix, from, onEvent);
-        return () => w.stop();
+        return () => {
+          running = false;
+          w.stop();
+        };
       } catch (e) {
         if (e instanceof StoreError && e.code === 'Expired') {
           // As the API server does: the watch opens, then says 410 Gone and ends.
+          running = false;
           sink.send({ type: 'ERROR', object: expired(e.message).status });
           sink.end();
           return () => undefined;
@@ -56,6 +79,16 @@ export function watchStream(
       }
     },
   };
+  if (bookmarks) {
+    stream.bookmarks = true;
+    stream.bookmark = () => {
+      // The revision now: every event up to it is already queued for delivery before this.
+      const rv = String(store.currentRevision());
+      return Promise.resolve().then(() => {
+        if (running && out) out.send({ type: 'BOOKMARK', object: bookmarkObject(def, rv, table !== undefined) });
+      });
+    };
+  }
   if (timeout !== undefined && Number.isFinite(timeout) && timeout > 0) stream.timeoutSeconds = timeout;
   return stream;
 }

@@ -32,13 +32,19 @@ export function resourcePath(ref: ResourceRef): string {
 
 /** A client for one API server, acting as one user. */
 export class Client {
+  private readonly headers: Record<string, string>;
+
+  /** `userAgent` names the component, as `kube-scheduler/v1.32.4 (linux/amd64) kubernetes/...`: the API server derives the default field manager from it. */
   constructor(
     private readonly send: Send,
     private readonly user: UserInfo,
-  ) {}
+    userAgent?: string,
+  ) {
+    this.headers = userAgent ? { accept: 'application/json', 'user-agent': userAgent } : { accept: 'application/json' };
+  }
 
   private async call(method: string, ref: ResourceRef, query: Record<string, string> = {}, body?: unknown): Promise<unknown> {
-    const req: ApiRequest = { method, path: resourcePath(ref), query, headers: { accept: 'application/json' }, user: this.user };
+    const req: ApiRequest = { method, path: resourcePath(ref), query, headers: { ...this.headers }, user: this.user };
     if (body !== undefined) {
       req.body = JSON.stringify(body);
       req.headers['content-type'] = 'application/json';
@@ -84,7 +90,7 @@ export class Client {
    * Returns a function that stops it.
    */
   async watch(ref: ResourceRef, query: Record<string, string>, onEvent: (e: WatchEvent) => void, onEnd: () => void): Promise<() => void> {
-    const res = await this.send({ method: 'GET', path: resourcePath(ref), query: { ...query, watch: 'true' }, headers: { accept: 'application/json' }, user: this.user });
+    const res = await this.send({ method: 'GET', path: resourcePath(ref), query: { ...query, watch: 'true' }, headers: { ...this.headers }, user: this.user });
     if (!isStream(res)) throw new StatusError(res.body as Status);
     return res.stream.start({ send: (e) => onEvent(e as WatchEvent), end: onEnd });
   }

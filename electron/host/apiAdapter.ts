@@ -16,8 +16,8 @@ export function sendStatus(res: ServerResponse, status: Status): void {
   sendJson(res, status.code, status);
 }
 
-/** Writes a JSON answer. */
-export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
+/** Writes a JSON answer; a header given as a list is sent as that many header lines (`Warning`). */
+export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-cache, private', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
@@ -86,21 +86,38 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, url: U
   if (body !== undefined) apiReq.body = body;
   const answer = await handle(apiReq);
   if (!isStream(answer)) {
+    if (answer.body instanceof Uint8Array) {
+      // Binary answers (the protobuf OpenAPI v2 document kubectl asks for).
+      res.writeHead(answer.status, { 'cache-control': 'no-cache, private', ...answer.headers, 'content-length': answer.body.byteLength });
+      res.end(answer.body);
+      return;
+    }
     sendJson(res, answer.status, answer.body, answer.headers);
     return;
   }
   res.writeHead(200, { ...answer.headers, 'cache-control': 'no-cache, private', 'transfer-encoding': 'chunked' });
   res.flushHeaders();
+  const stream = answer.stream;
   let stop: () => void = () => undefined;
   let timer: NodeJS.Timeout | undefined;
+  let bookmarks: NodeJS.Timeout | undefined;
   const finish = () => {
     stop();
     if (timer) clearTimeout(timer);
+    if (bookmarks) clearInterval(bookmarks);
     openStreams.delete(finish);
     if (!res.writableEnded) res.end();
   };
   openStreams.add(finish);
-  stop = answer.stream.start({ send: (e) => res.write(`${JSON.stringify(e)}\n`), end: finish });
-  if (answer.stream.timeoutSeconds) timer = setTimeout(finish, answer.stream.timeoutSeconds * 1000);
+  stop = stream.start({ send: (e) => res.write(`${JSON.stringify(e)}\n`), end: finish });
+  if (stream.timeoutSeconds) {
+    // A watch that ends by its timeout says where it got to first (a BOOKMARK, when asked for).
+    timer = setTimeout(() => void (stream.bookmark?.() ?? Promise.resolve()).then(finish, finish), stream.timeoutSeconds * 1000);
+  }
+  // kube-apiserver sends a bookmark about every minute to a watch that allows them.
+  if (stream.bookmarks && stream.bookmark) bookmarks = setInterval(() => void stream.bookmark?.(), WATCH_BOOKMARK_INTERVAL_MS);
   res.on('close', finish);
 }
+
+/** How often a watch with `allowWatchBookmarks=true` gets a BOOKMARK event. */
+export const WATCH_BOOKMARK_INTERVAL_MS = 60_000;

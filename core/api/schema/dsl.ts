@@ -8,28 +8,40 @@
 /** How a list merges in a strategic merge patch (`patchStrategy` in k8s.io/api). */
 export type PatchStrategy = 'merge' | 'replace' | 'merge,retainKeys' | 'retainKeys';
 
+/** How server-side apply treats a map or struct (`x-kubernetes-map-type`). */
+export type MapType = 'atomic' | 'granular';
+
+/** A group/version/kind a top-level definition is served as. */
+export interface GroupVersionKind {
+  group: string;
+  version: string;
+  kind: string;
+}
+
 interface Common {
   description?: string;
 }
 
 /** A schema node. */
 export type Schema =
+  /** `enum`: the values of a `+enum` string type (kubectl explain prints them). */
   | (Common & { kind: 'string'; format?: string; enum?: string[] })
   | (Common & { kind: 'integer'; format: 'int32' | 'int64' })
   | (Common & { kind: 'number'; format?: 'double' })
   | (Common & { kind: 'boolean' })
-  | (Common & { kind: 'object'; properties: Record<string, Schema>; required?: string[]; patchStrategy?: PatchStrategy })
+  | (Common & { kind: 'object'; properties: Record<string, Schema>; required?: string[]; patchStrategy?: PatchStrategy; mapType?: MapType })
   | (Common & { kind: 'array'; items: Schema; patchStrategy?: PatchStrategy; patchMergeKey?: string; listType?: 'atomic' | 'set' | 'map'; listMapKeys?: string[] })
-  | (Common & { kind: 'map'; values: Schema })
-  | (Common & { kind: 'ref'; name: string })
+  | (Common & { kind: 'map'; values: Schema; mapType?: MapType })
+  /** A field of a named type; a field may carry its own patch strategy or map type. */
+  | (Common & { kind: 'ref'; name: string; patchStrategy?: PatchStrategy; mapType?: MapType })
   /** resource.Quantity: a string or a number, `500m`, `128Mi`. */
   | (Common & { kind: 'quantity' })
   /** intstr.IntOrString. */
   | (Common & { kind: 'intOrString' })
   /** metav1.Time: an RFC 3339 string. */
   | (Common & { kind: 'time' })
-  /** Any JSON (runtime.RawExtension, JSON fields of CRDs). */
-  | (Common & { kind: 'any' });
+  /** Any JSON (runtime.RawExtension, JSON fields of CRDs); `type: 'object'` when published as an object. */
+  | (Common & { kind: 'any'; type?: 'object' });
 
 /** A string. */
 export const str = (description?: string, extra: { format?: string; enum?: string[] } = {}): Schema => ({ kind: 'string', ...(description ? { description } : {}), ...extra });
@@ -47,21 +59,28 @@ export const time = (description?: string): Schema => ({ kind: 'time', ...(descr
 export const quantity = (description?: string): Schema => ({ kind: 'quantity', ...(description ? { description } : {}) });
 /** An int-or-string. */
 export const intOrString = (description?: string): Schema => ({ kind: 'intOrString', ...(description ? { description } : {}) });
-/** Any JSON. */
-export const any = (description?: string): Schema => ({ kind: 'any', ...(description ? { description } : {}) });
+/** Any JSON; `{ object: true }` when it is published as `type: object` (RawExtension, FieldsV1). */
+export const any = (description?: string, options: { object?: boolean } = {}): Schema => ({ kind: 'any', ...(description ? { description } : {}), ...(options.object ? { type: 'object' as const } : {}) });
 /** A reference to a named definition. */
-export const ref = (name: string, description?: string): Schema => ({ kind: 'ref', name, ...(description ? { description } : {}) });
+export const ref = (name: string, description?: string, options: { patchStrategy?: PatchStrategy; mapType?: MapType } = {}): Schema => ({
+  kind: 'ref',
+  name,
+  ...(description ? { description } : {}),
+  ...(options.patchStrategy ? { patchStrategy: options.patchStrategy } : {}),
+  ...(options.mapType ? { mapType: options.mapType } : {}),
+});
 /** A map of string keys to values (`additionalProperties`). */
-export const map = (values: Schema, description?: string): Schema => ({ kind: 'map', values, ...(description ? { description } : {}) });
+export const map = (values: Schema, description?: string, options: { mapType?: MapType } = {}): Schema => ({ kind: 'map', values, ...(description ? { description } : {}), ...(options.mapType ? { mapType: options.mapType } : {}) });
 /** A map of strings (labels, annotations, nodeSelector, data). */
-export const stringMap = (description?: string): Schema => map(str(), description);
+export const stringMap = (description?: string, options: { mapType?: MapType } = {}): Schema => map(str(), description, options);
 
 /** An object with properties. */
-export function obj(properties: Record<string, Schema>, options: { description?: string; required?: string[]; patchStrategy?: PatchStrategy } = {}): Schema {
+export function obj(properties: Record<string, Schema>, options: { description?: string; required?: string[]; patchStrategy?: PatchStrategy; mapType?: MapType } = {}): Schema {
   const s: Schema = { kind: 'object', properties };
   if (options.description) s.description = options.description;
   if (options.required?.length) s.required = options.required;
   if (options.patchStrategy) s.patchStrategy = options.patchStrategy;
+  if (options.mapType) s.mapType = options.mapType;
   return s;
 }
 
@@ -84,7 +103,17 @@ export interface Definition {
   name: string;
   schema: Schema;
   /** For top-level kinds: the group/version/kind they are served as. */
-  gvk?: { group: string; version: string; kind: string }[];
+  gvk?: GroupVersionKind[];
+}
+
+/** A named definition; `gvk` for the kinds served at the top level. */
+export function def(name: string, schema: Schema, gvk?: GroupVersionKind[]): Definition {
+  return gvk?.length ? { name, schema, gvk } : { name, schema };
+}
+
+/** One group/version/kind entry (`gvk('apps', 'v1', 'Deployment')`). */
+export function gvk(group: string, version: string, kind: string): GroupVersionKind {
+  return { group, version, kind };
 }
 
 /** The set of named definitions, looked up by OpenAPI name. */

@@ -21,6 +21,7 @@ export const namespaces: ResourceDef = {
   categories: [],
   verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
   subresources: ['status', 'finalize'],
+  schemaName: 'io.k8s.api.core.v1.Namespace',
   printer: {
     columns: [nameColumn, column('Status', 'string', 'The status of the namespace'), ageColumn],
     cells: (obj: KubeObject, now: number) => [obj.metadata.name, (obj as Namespace).status?.phase ?? '', age(obj.metadata.creationTimestamp, now)],

@@ -75,6 +75,7 @@ export const nodes: ResourceDef = {
   categories: [],
   verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
   subresources: ['status'],
+  schemaName: 'io.k8s.api.core.v1.Node',
   printer: nodePrinter,
   defaults(obj) {
     obj.spec ??= {};

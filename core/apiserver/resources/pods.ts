@@ -1,45 +1,31 @@
 /** core/v1 pods: defaulting, validation, status preservation, graceful deletion, printing. */
-import type { Container, ContainerStatus, KubeObject, Pod } from '../../api/types';
+import type { ContainerStatus, KubeObject, Pod } from '../../api/types';
 import { age, rfc3339 } from '../../api/duration';
-import { type FieldErrors, dns1123Label } from '../../api/validation';
+import type { FieldErrors } from '../../api/validation';
 import type { ResourceDef, StrategyContext } from '../registry';
 import { ageColumn, column, nameColumn, type TablePrinter } from '../table';
 import { validateObjectMeta } from './meta';
+import { defaultPodSpec, validatePodSpec } from './podspec';
 
 /** The default grace period of a pod (terminationGracePeriodSeconds). */
 export const DEFAULT_GRACE_SECONDS = 30;
 
-function defaultContainer(c: Container): void {
-  if (!c.imagePullPolicy && c.image) {
-    const tag = imageTag(c.image);
-    c.imagePullPolicy = tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent';
-  }
-  c.terminationMessagePath ??= '/dev/termination-log';
-  c.terminationMessagePolicy ??= 'File';
-  c.resources ??= {};
-}
-
-/** The tag of an image reference (`nginx:1.27` → `1.27`), undefined when none (digests count as tagged). */
-export function imageTag(image: string): string | undefined {
-  if (image.includes('@')) return 'digest';
-  const lastSlash = image.lastIndexOf('/');
-  const colon = image.indexOf(':', lastSlash + 1);
-  return colon >= 0 ? image.slice(colon + 1) : undefined;
-}
+export { imageTag } from './podspec';
 
 function podDefaults(obj: KubeObject, _ctx: StrategyContext): void {
   const pod = obj as Pod;
   const spec = (pod.spec ??= { containers: [] });
-  spec.restartPolicy ??= 'Always';
-  spec.terminationGracePeriodSeconds ??= DEFAULT_GRACE_SECONDS;
-  spec.dnsPolicy ??= 'ClusterFirst';
-  spec.schedulerName ??= 'default-scheduler';
-  spec.securityContext ??= {};
+  defaultPodSpec(spec);
+  // SetDefaults_Pod (pods only, not templates): requests default to limits, service links on.
+  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
+    if (!c || typeof c !== 'object' || !c.resources?.limits) continue;
+    const requests = (c.resources.requests ??= {});
+    for (const [k, v] of Object.entries(c.resources.limits)) requests[k] ??= v;
+  }
   spec.enableServiceLinks ??= true;
+  // Priority admission: no priority class gives priority 0 and the default preemption policy.
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
   spec.priority ??= 0;
-  for (const c of spec.containers ?? []) defaultContainer(c);
-  for (const c of spec.initContainers ?? []) defaultContainer(c);
   // DefaultTolerationSeconds admission: evict from a NotReady/unreachable node after 5 minutes.
   const tolerations = (spec.tolerations ??= []);
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
@@ -53,24 +39,7 @@ function validatePod(obj: KubeObject, errs: FieldErrors, old?: KubeObject): void
   validateObjectMeta(obj, true, errs);
   const pod = obj as Pod;
   const spec = pod.spec as Pod['spec'] | undefined;
-  if (!spec || !Array.isArray(spec.containers) || spec.containers.length === 0) {
-    errs.required('spec.containers');
-  } else {
-    const names = new Set<string>();
-    spec.containers.forEach((c, i) => {
-      const path = `spec.containers[${i}]`;
-      if (!c || typeof c !== 'object') return errs.required(path);
-      if (!c.name) errs.required(`${path}.name`);
-      else {
-        for (const m of dns1123Label(c.name)) errs.invalid(`${path}.name`, c.name, m);
-        if (names.has(c.name)) errs.duplicate(`${path}.name`, c.name);
-        names.add(c.name);
-      }
-      if (!c.image || !String(c.image).trim()) errs.required(`${path}.image`);
-    });
-  }
-  const rp = spec?.restartPolicy;
-  if (rp && !['Always', 'OnFailure', 'Never'].includes(rp)) errs.notSupported('spec.restartPolicy', rp, ['Always', 'OnFailure', 'Never']);
+  validatePodSpec(spec, 'spec', errs);
   if (old) {
     const o = old as Pod;
     // Only images, activeDeadlineSeconds and added tolerations may change (pod updates are mostly forbidden).
@@ -216,6 +185,7 @@ export const pods: ResourceDef = {
   categories: ['all'],
   verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
   subresources: ['status', 'binding'],
+  schemaName: 'io.k8s.api.core.v1.Pod',
   printer: podPrinter,
   defaults: podDefaults,
   validate: validatePod,

@@ -1,0 +1,255 @@
+/**
+ * Field sets, as structured-merge-diff's `fieldpath.Set`: the fields a manager owns, as a tree
+ * of path elements with *members* (owned paths) and *children*. A path element is kept in its
+ * FieldsV1 spelling — `f:name` (a field), `k:{"name":"web"}` (a list item by its keys),
+ * `v:"x"` (a set item), `i:0` (an index) — which is canonical and serializes straight to the
+ * `managedFields[].fieldsV1` JSON.
+ */
+import { canonicalJson, compareValues, isObject, type JsonObject } from './value';
+
+/** One step of a field path, in its FieldsV1 spelling. */
+export type PathElement = string;
+/** A field path. */
+export type Path = PathElement[];
+
+/** A field name element. */
+export const fieldPE = (name: string): PathElement => `f:${name}`;
+/** A list item element for its key fields (sorted by name, as a FieldList is). */
+export function keyPE(fields: [string, unknown][]): PathElement {
+  const sorted = [...fields].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return `k:{${sorted.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+/** A set item element. */
+export const valuePE = (v: unknown): PathElement => `v:${canonicalJson(v)}`;
+/** An index element. */
+export const indexPE = (i: number): PathElement => `i:${i}`;
+
+interface Parsed {
+  rank: number;
+  name?: string;
+  key?: [string, unknown][];
+  value?: unknown;
+  index?: number;
+}
+
+const parsedCache = new Map<string, Parsed>();
+
+function parse(pe: PathElement): Parsed {
+  let p = parsedCache.get(pe);
+  if (p) return p;
+  const body = pe.slice(2);
+  if (pe.startsWith('f:')) p = { rank: 0, name: body };
+  else if (pe.startsWith('k:')) p = { rank: 1, key: Object.entries(JSON.parse(body) as JsonObject) };
+  else if (pe.startsWith('v:')) p = { rank: 2, value: JSON.parse(body) as unknown };
+  else if (pe.startsWith('i:')) p = { rank: 3, index: Number(body) };
+  else throw new Error(`invalid path element ${pe}`);
+  if (parsedCache.size > 50_000) parsedCache.clear();
+  parsedCache.set(pe, p);
+  return p;
+}
+
+/** Whether a string is a valid FieldsV1 path element. */
+export function isPathElement(pe: string): boolean {
+  try {
+    const p = parse(pe);
+    if (p.rank === 1) return true;
+    if (p.rank === 3) return Number.isInteger(p.index);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The order of path elements (PathElement.Compare): fields, keys, values, indexes. */
+export function comparePE(a: PathElement, b: PathElement): number {
+  if (a === b) return 0;
+  const pa = parse(a);
+  const pb = parse(b);
+  if (pa.rank !== pb.rank) return pa.rank < pb.rank ? -1 : 1;
+  if (pa.rank === 0) return (pa.name as string) < (pb.name as string) ? -1 : 1;
+  if (pa.rank === 1) {
+    const ka = pa.key as [string, unknown][];
+    const kb = pb.key as [string, unknown][];
+    for (let i = 0; ; i++) {
+      if (i >= ka.length && i >= kb.length) return 0;
+      if (i >= ka.length) return -1;
+      if (i >= kb.length) return 1;
+      const [na, va] = ka[i] as [string, unknown];
+      const [nb, vb] = kb[i] as [string, unknown];
+      if (na !== nb) return na < nb ? -1 : 1;
+      const c = compareValues(va, vb);
+      if (c !== 0) return c;
+    }
+  }
+  if (pa.rank === 2) return compareValues(pa.value, pb.value);
+  return (pa.index as number) - (pb.index as number);
+}
+
+function goQuote(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null) return 'null';
+  return typeof v === 'object' ? canonicalJson(v) : String(v);
+}
+
+/** A path element as structured-merge-diff prints it: `.name`, `[name="web"]`, `[="x"]`, `[0]`. */
+export function peString(pe: PathElement): string {
+  const p = parse(pe);
+  if (p.rank === 0) return `.${p.name as string}`;
+  if (p.rank === 1) return `[${(p.key as [string, unknown][]).map(([k, v]) => `${k}=${goQuote(v)}`).join(',')}]`;
+  if (p.rank === 2) return `[=${goQuote(p.value)}]`;
+  return `[${p.index as number}]`;
+}
+
+/** A path as structured-merge-diff prints it: `.spec.containers[name="web"].image`. */
+export function pathString(path: Path): string {
+  return path.map(peString).join('');
+}
+
+/** A set of field paths. */
+export class FieldSet {
+  readonly members = new Set<PathElement>();
+  readonly children = new Map<PathElement, FieldSet>();
+
+  /** A set holding the given paths. */
+  static of(...paths: Path[]): FieldSet {
+    const s = new FieldSet();
+    for (const p of paths) s.insert(p);
+    return s;
+  }
+
+  /** Adds a path (the empty path is ignored). */
+  insert(path: Path): void {
+    if (path.length === 0) return;
+    const [head, ...rest] = path as [PathElement, ...PathElement[]];
+    if (rest.length === 0) {
+      this.members.add(head);
+      return;
+    }
+    let child = this.children.get(head);
+    if (!child) {
+      child = new FieldSet();
+      this.children.set(head, child);
+    }
+    child.insert(rest);
+  }
+
+  /** Whether the path is a member. */
+  has(path: Path): boolean {
+    if (path.length === 0) return false;
+    const [head, ...rest] = path as [PathElement, ...PathElement[]];
+    if (rest.length === 0) return this.members.has(head);
+    return this.children.get(head)?.has(rest) ?? false;
+  }
+
+  /** Whether the set holds no path. */
+  isEmpty(): boolean {
+    if (this.members.size > 0) return false;
+    for (const c of this.children.values()) if (!c.isEmpty()) return false;
+    return true;
+  }
+
+  /** The subset under one element. */
+  withPrefix(pe: PathElement): FieldSet {
+    return this.children.get(pe) ?? new FieldSet();
+  }
+
+  /** s ∪ o. */
+  union(o: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const m of this.members) out.members.add(m);
+    for (const m of o.members) out.members.add(m);
+    for (const [pe, c] of this.children) out.children.set(pe, c);
+    for (const [pe, c] of o.children) {
+      const mine = out.children.get(pe);
+      out.children.set(pe, mine ? mine.union(c) : c);
+    }
+    return out;
+  }
+
+  /** s ∩ o. */
+  intersection(o: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const m of this.members) if (o.members.has(m)) out.members.add(m);
+    for (const [pe, c] of this.children) {
+      const other = o.children.get(pe);
+      if (!other) continue;
+      const i = c.intersection(other);
+      if (!i.isEmpty()) out.children.set(pe, i);
+    }
+    return out;
+  }
+
+  /** s − o, path by path (a parent minus its child stays). */
+  difference(o: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const m of this.members) if (!o.members.has(m)) out.members.add(m);
+    for (const [pe, c] of this.children) {
+      const other = o.children.get(pe);
+      const d = other ? c.difference(other) : c;
+      if (!d.isEmpty()) out.children.set(pe, d);
+    }
+    return out;
+  }
+
+  /** s − o, where a member of o also removes everything under it. */
+  recursiveDifference(o: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const m of this.members) if (!o.members.has(m)) out.members.add(m);
+    for (const [pe, c] of this.children) {
+      if (o.members.has(pe)) continue;
+      const other = o.children.get(pe);
+      const d = other ? c.recursiveDifference(other) : c;
+      if (!d.isEmpty()) out.children.set(pe, d);
+    }
+    return out;
+  }
+
+  /** Every member path, in order. */
+  paths(prefix: Path = []): Path[] {
+    const out: Path[] = [];
+    const keys = [...new Set([...this.members, ...this.children.keys()])].sort(comparePE);
+    for (const pe of keys) {
+      if (this.members.has(pe)) out.push([...prefix, pe]);
+      const c = this.children.get(pe);
+      if (c) out.push(...c.paths([...prefix, pe]));
+    }
+    return out;
+  }
+
+  /** Whether both sets hold the same paths. */
+  equals(o: FieldSet): boolean {
+    return this.difference(o).isEmpty() && o.difference(this).isEmpty();
+  }
+
+  /** The FieldsV1 JSON of the set (`"."` marks a member that also has children). */
+  toFieldsV1(): JsonObject {
+    const out: JsonObject = {};
+    const keys = [...new Set([...this.members, ...this.children.keys()])].sort(comparePE);
+    for (const pe of keys) {
+      const c = this.children.get(pe);
+      if (c && !c.isEmpty()) {
+        const inner = c.toFieldsV1();
+        out[pe] = this.members.has(pe) ? { '.': {}, ...inner } : inner;
+      } else out[pe] = {};
+    }
+    return out;
+  }
+
+  /** Parses FieldsV1 JSON; throws an Error on a malformed document. */
+  static fromFieldsV1(doc: unknown): FieldSet {
+    const s = new FieldSet();
+    if (!isObject(doc)) throw new Error('FieldsV1 must be a JSON object');
+    for (const [k, v] of Object.entries(doc)) {
+      if (k === '.') continue;
+      if (!isPathElement(k)) throw new Error(`invalid path element ${JSON.stringify(k)}`);
+      if (!isObject(v)) throw new Error(`the value of ${JSON.stringify(k)} must be a JSON object`);
+      const keys = Object.keys(v);
+      if (keys.length === 0 || '.' in v) s.members.add(k);
+      if (keys.some((x) => x !== '.')) {
+        const child = FieldSet.fromFieldsV1(v);
+        if (!child.isEmpty()) s.children.set(k, child);
+      }
+    }
+    return s;
+  }
+}

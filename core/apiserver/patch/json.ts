@@ -1,0 +1,55 @@
+/**
+ * JSON patch (RFC 6902, `application/json-patch+json`) with `fast-json-patch` (pure JS, no Node
+ * builtins), and the errors kube-apiserver answers: a body that is not a JSON array of
+ * operations is a 400; any operation that cannot be applied — a failed `test`, a path that does
+ * not exist — is a 422 whose message does not say which (`NewGenericServerResponse(422)` in
+ * k8s.io/apiserver/pkg/endpoints/handlers/patch.go).
+ */
+import jsonpatch from 'fast-json-patch';
+import type { Operation } from 'fast-json-patch';
+import { badRequest, tooManyOperations, unprocessable } from './errors';
+import { clone } from './value';
+
+/** The most operations one JSON patch may hold (maxJSONPatchOperations). */
+export const MAX_JSON_PATCH_OPERATIONS = 10_000;
+
+/** Parses JSON, failing with the messages of Go's encoding/json for the common mistakes. */
+export function parseJsonGo(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw badRequest(goJsonError(text, e instanceof Error ? e.message : ''));
+  }
+}
+
+/** A Go encoding/json syntax error message for JSON.parse's `message` on `text`. */
+export function goJsonError(text: string, message: string): string {
+  if (text.trim() === '' || /end of JSON input/.test(message)) return 'unexpected end of JSON input';
+  const pos = Number(/position (\d+)/.exec(message)?.[1] ?? -1);
+  const tok = /Unexpected token '(.)'/.exec(message)?.[1];
+  if (tok !== undefined) return `invalid character '${tok}' looking for beginning of value`;
+  if (pos >= text.length) return 'unexpected end of JSON input';
+  const ch = pos >= 0 ? text[pos] : undefined;
+  if (ch === undefined) return `invalid JSON: ${message}`;
+  if (/property name/.test(message)) return `invalid character '${ch}' looking for beginning of object key string`;
+  if (/after property value/.test(message)) return `invalid character '${ch}' after object key:value pair`;
+  if (/after array element/.test(message)) return `invalid character '${ch}' after array element`;
+  return `invalid character '${ch}' looking for beginning of value`;
+}
+
+/** Applies a JSON patch (its text) to a document; the document is not modified. */
+export function applyJsonPatch(doc: unknown, patchText: string): unknown {
+  const ops = parseJsonGo(patchText);
+  if (!Array.isArray(ops)) {
+    const what = ops === null ? 'null' : typeof ops === 'object' ? 'object' : typeof ops === 'string' ? 'string' : typeof ops === 'number' ? 'number' : 'bool';
+    if (what === 'null') return clone(doc);
+    throw badRequest(`json: cannot unmarshal ${what} into Go value of type jsonpatch.Patch`);
+  }
+  if (ops.length > MAX_JSON_PATCH_OPERATIONS) throw tooManyOperations(MAX_JSON_PATCH_OPERATIONS, ops.length);
+  try {
+    return jsonpatch.applyPatch(clone(doc), ops as Operation[], true, true, true).newDocument;
+  } catch {
+    // TEST_OPERATION_FAILED, OPERATION_PATH_UNRESOLVABLE, OPERATION_OP_INVALID, ...: all a 422.
+    throw unprocessable();
+  }
+}
