@@ -45,16 +45,16 @@ export const serveCommand: CommandSpec = {
       process.stderr.write(`KubeLab: could not start: ${why}\n`);
       return 1;
     }
-    process.stdout.write(`KubeLab ready: ${lab.url}\n`);
-    process.stderr.write(`kubeconfig: ${lab.kubeconfig}  (kubectl --kubeconfig ${lab.kubeconfig} get nodes)\n`);
-    if (values.open) openBrowser(lab.url);
-    return new Promise<number>((done) => {
+    const running = lab;
+    // The signal handlers are in place before the ready line, so a Ctrl-C right after it still
+    // shuts down cleanly.
+    const finished = new Promise<number>((done) => {
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;
         stopping = true;
         process.stderr.write(`KubeLab: ${signal} received, shutting down.\n`);
-        lab.close().then(
+        running.close().then(
           () => done(0),
           () => done(1),
         );
@@ -62,5 +62,9 @@ export const serveCommand: CommandSpec = {
       process.on('SIGINT', () => stop('SIGINT'));
       process.on('SIGTERM', () => stop('SIGTERM'));
     });
+    process.stdout.write(`KubeLab ready: ${lab.url}\n`);
+    process.stderr.write(`kubeconfig: ${lab.kubeconfig}  (kubectl --kubeconfig ${lab.kubeconfig} get nodes)\n`);
+    if (values.open) openBrowser(lab.url);
+    return finished;
   },
 };
