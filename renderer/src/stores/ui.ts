@@ -1,0 +1,54 @@
+// UI preferences: language, pane sizes (both remembered in localStorage) and the OS theme.
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { i18n, rememberLocale, type Locale } from '../i18n';
+
+const PANES_KEY = 'kubelab.paneSizes';
+/** Lesson panel | terminal | dashboard, in percent of the window's width. */
+export const DEFAULT_PANE_SIZES: readonly number[] = [26, 40, 34];
+
+function loadPaneSizes(): number[] {
+  try {
+    const saved: unknown = JSON.parse(localStorage.getItem(PANES_KEY) ?? 'null');
+    const valid =
+      Array.isArray(saved) &&
+      saved.length === DEFAULT_PANE_SIZES.length &&
+      saved.every((n) => typeof n === 'number' && n > 0);
+    if (valid) return saved as number[];
+  } catch {
+    // A damaged entry: fall back to the defaults.
+  }
+  return [...DEFAULT_PANE_SIZES];
+}
+
+export const useUiStore = defineStore('ui', () => {
+  const locale = ref<Locale>(i18n.global.locale.value);
+  document.documentElement.lang = locale.value;
+
+  function setLocale(next: Locale): void {
+    locale.value = next;
+    i18n.global.locale.value = next;
+    document.documentElement.lang = next;
+    rememberLocale(next);
+  }
+
+  function toggleLocale(): void {
+    setLocale(locale.value === 'en' ? 'zh-CN' : 'en');
+  }
+
+  const paneSizes = ref<number[]>(loadPaneSizes());
+
+  function setPaneSizes(sizes: number[]): void {
+    paneSizes.value = sizes;
+    localStorage.setItem(PANES_KEY, JSON.stringify(sizes));
+  }
+
+  // The page's colours follow the OS through CSS alone; the terminal needs it in script.
+  const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+  const prefersDark = ref(darkQuery.matches);
+  darkQuery.addEventListener('change', (event) => {
+    prefersDark.value = event.matches;
+  });
+
+  return { locale, setLocale, toggleLocale, paneSizes, setPaneSizes, prefersDark };
+});
