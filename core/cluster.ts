@@ -6,11 +6,18 @@ import { isStatusError } from './api/status';
 import { KUBERNETES_VERSION, type Namespace } from './api/types';
 import { unknownFields } from './api/schema/fields';
 import { ApiServer } from './apiserver/handler';
+import { CLUSTER_ADMISSION } from './apiserver/admission/chain';
+import { serviceAccountUser } from './apiserver/auth/user';
 import type { ApiRequest, ApiResponse, UserInfo } from './apiserver/request';
 import type { Clock } from './clock/clock';
 import { Random } from './clock/random';
 import { Client } from './client/client';
+import { EventsRecorder } from './client/eventsV1';
+import { bootstrapCluster } from './controllers/bootstrap';
+import { ClusterRoleAggregationController } from './controllers/clusterroleaggregation';
 import { NamespaceController } from './controllers/namespace';
+import { ResourceQuotaController } from './controllers/resourcequota';
+import { ServiceAccountsController } from './controllers/serviceaccounts';
 import { Kubelet } from './kubelet/kubelet';
 import type { MachineSpec } from './kubelet/node';
 import { Scheduler } from './scheduler/scheduler';
@@ -53,18 +60,32 @@ export class Cluster {
   readonly scheduler: Scheduler;
   readonly kubelets: Kubelet[];
   readonly namespaceController: NamespaceController;
+  readonly serviceAccountController: ServiceAccountsController;
+  readonly resourceQuotaController: ResourceQuotaController;
+  readonly clusterRoleAggregationController: ClusterRoleAggregationController;
   readonly random: Random;
   private readonly send: (req: ApiRequest) => Promise<ApiResponse>;
 
   constructor(readonly options: ClusterOptions) {
     this.random = new Random(options.seed);
     this.store = new Store();
-    this.apiServer = new ApiServer({ store: this.store, clock: options.clock, random: this.random, unknownFields });
+    // componentstatuses reports the components' health; every component runs until fault injection can stop one.
+    this.apiServer = new ApiServer({ store: this.store, clock: options.clock, random: this.random, unknownFields, componentHealth: () => ({}), admission: CLUSTER_ADMISSION });
     this.send = (req) => this.apiServer.handle(req);
     const clientFor = (u: UserInfo, component: string) => new Client(this.send, u, agent(component));
-    this.scheduler = new Scheduler(clientFor(user('system:kube-scheduler'), 'kube-scheduler'), options.clock, this.random);
-    this.namespaceController = new NamespaceController(clientFor(user('system:kube-controller-manager'), 'kube-controller-manager'), options.clock);
     const prefix = options.name ?? 'kubelab';
+    const schedulerClient = clientFor(user('system:kube-scheduler'), 'kube-scheduler');
+    const schedulerEvents = new EventsRecorder(schedulerClient, options.clock, 'default-scheduler', `default-scheduler-${nodeNames(prefix, 0)[0] ?? ''}`);
+    this.scheduler = new Scheduler(schedulerClient, options.clock, this.random, schedulerEvents);
+    // kubeadm runs the controller manager with --use-service-account-credentials: its shared
+    // informers read as system:kube-controller-manager, and each controller writes as its
+    // service account in kube-system, bound to its system:controller:* role.
+    const kcm = user('system:kube-controller-manager');
+    const controller = (name: string) => new Client((req) => this.send(req.method === 'GET' ? { ...req, user: kcm } : req), serviceAccountUser('kube-system', name), agent('kube-controller-manager'));
+    this.namespaceController = new NamespaceController(controller('namespace-controller'), options.clock);
+    this.serviceAccountController = new ServiceAccountsController(controller('service-account-controller'), options.clock);
+    this.resourceQuotaController = new ResourceQuotaController(controller('resourcequota-controller'), options.clock);
+    this.clusterRoleAggregationController = new ClusterRoleAggregationController(controller('clusterrole-aggregation-controller'), options.clock);
     this.kubelets = nodeNames(prefix, options.workers).map((name, i) => {
       const machine: MachineSpec = {
         name,
@@ -90,7 +111,10 @@ export class Cluster {
     return new Client(this.send, u);
   }
 
-  /** Creates the system namespaces, registers the nodes and starts every component. */
+  /**
+   * Creates the system namespaces and the bootstrap objects (RBAC policy, priority classes, the
+   * default storage class), registers the nodes and starts every component.
+   */
   async start(): Promise<void> {
     const admin = new Client(this.send, user('system:apiserver', 'system:masters'), agent('kube-apiserver'));
     for (const name of SYSTEM_NAMESPACES) {
@@ -100,8 +124,12 @@ export class Cluster {
         if (!isStatusError(e, 'AlreadyExists')) throw e;
       }
     }
+    await bootstrapCluster(admin);
+    await this.clusterRoleAggregationController.start();
+    await this.serviceAccountController.start();
     for (const k of this.kubelets) await k.start();
     await this.namespaceController.start();
+    await this.resourceQuotaController.start();
     await this.scheduler.start();
   }
 
@@ -109,6 +137,9 @@ export class Cluster {
   stop(): void {
     this.scheduler.stop();
     this.namespaceController.stop();
+    this.serviceAccountController.stop();
+    this.resourceQuotaController.stop();
+    this.clusterRoleAggregationController.stop();
     for (const k of this.kubelets) k.stop();
   }
 }

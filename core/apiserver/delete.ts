@@ -10,7 +10,8 @@
 import { rfc3339 } from '../api/duration';
 import { conflict, forbidden, notFound, success, type StatusCause } from '../api/status';
 import type { KubeObject, Namespace } from '../api/types';
-import { StoreError, type Store } from '../storage/store';
+import { StoreError } from '../storage/store';
+import type { ObjectStore } from './storeView';
 import { badRequest, invalidKind } from './patch/errors';
 import { deepEqual } from './patch/value';
 import { Registry, type ResourceDef } from './registry';
@@ -33,7 +34,7 @@ export interface DeleteOptions {
 
 /** What a delete needs from the REST handler. */
 export interface DeleteDeps {
-  store: Store;
+  store: ObjectStore;
   now(): number;
   typed(def: ResourceDef, obj: KubeObject): KubeObject;
 }

@@ -1,5 +1,9 @@
-/** Discovery documents: `/version`, `/api`, `/apis`, `/api/v1`, `/apis/GROUP[/VERSION]`. */
+/**
+ * Discovery documents: `/version`, `/api`, `/apis`, `/api/v1`, `/apis/GROUP[/VERSION]` — the
+ * built-in groups and the groups of the custom resources served for CRDs (crd/discovery.ts).
+ */
 import { KUBERNETES_VERSION } from '../api/types';
+import { discoveryVerbs, orderedGroups } from './crd/discovery';
 import { apiVersionOf, type Registry, type ResourceDef } from './registry';
 
 /** The `/api` document. */
@@ -19,19 +23,13 @@ function groupDoc(name: string, versions: string[]): unknown {
 
 /** The `/apis` document (legacy APIGroupList: the core group is served under `/api`). */
 export function apiGroupList(registry: Registry): unknown {
-  const groups = new Map<string, string[]>();
-  for (const gv of registry.groupVersions()) {
-    if (!gv.group) continue;
-    const list = groups.get(gv.group) ?? [];
-    if (!list.includes(gv.version)) list.push(gv.version);
-    groups.set(gv.group, list);
-  }
+  const groups = orderedGroups(registry.all());
   return { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groups].map(([name, versions]) => groupDoc(name, versions)) };
 }
 
 /** The `/apis/GROUP` document, or undefined when the group is not served. */
 export function apiGroup(registry: Registry, group: string): unknown {
-  const versions = registry.groupVersions().filter((gv) => gv.group === group).map((gv) => gv.version);
+  const versions = orderedGroups(registry.all()).get(group) ?? [];
   if (versions.length === 0) return undefined;
   return { kind: 'APIGroup', apiVersion: 'v1', ...(groupDoc(group, versions) as object) };
 }
@@ -49,7 +47,7 @@ function resourceEntries(def: ResourceDef): unknown[] {
     singularName: def.singular,
     namespaced: def.namespaced,
     kind: def.kind,
-    verbs: def.verbs,
+    verbs: discoveryVerbs(def),
   };
   if (def.shortNames.length) main.shortNames = def.shortNames;
   if (def.categories.length) main.categories = def.categories;

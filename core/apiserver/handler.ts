@@ -3,8 +3,9 @@
  * content negotiation live here; the verbs live in `rest.ts` and `watch.ts`.
  */
 import { StatusError, badRequest, internalError, methodNotAllowed, notAcceptable, pathNotFound } from '../api/status';
-import type { SchemaRegistry } from '../api/schema/dsl';
+import { SchemaRegistry } from '../api/schema/dsl';
 import { apiSchemas } from '../api/schema/index';
+import { decodeProtobufBody, isProtobufMediaType } from '../api/protobuf/envelope';
 import type { Clock } from '../clock/clock';
 import type { Random } from '../clock/random';
 import type { Store } from '../storage/store';
@@ -13,9 +14,14 @@ import { Registry, type ResourceDef } from './registry';
 import { patchResource } from './patchVerb';
 import { openapiResponse } from './openapi';
 import { negotiate, parseResourcePath, type ApiRequest, type ApiResponse } from './request';
-import { RestHandler, type UnknownFieldsFn, type WriteResult } from './rest';
+import { RestHandler, type RestOptions, type UnknownFieldsFn, type WriteResult } from './rest';
+import { AdmissionChain, STANDALONE_ADMISSION } from './admission/chain';
+import { Auth } from './auth/auth';
+import { EventTtl } from './eventTtl';
 import { getScale, updateScale } from './scale';
 import { BUILTIN_RESOURCES } from './resources/index';
+import { componentStatusesResource, type ComponentHealth } from './resources/componentstatuses';
+import { ApiExtensions, createRefused } from './crd/apiextensions';
 import { writeOptions } from './writeOptions';
 
 /** What the API server is built from. */
@@ -27,6 +33,10 @@ export interface ApiServerOptions {
   schemas?: SchemaRegistry;
   /** Unknown-field detection for `fieldValidation` (core/api/schema/fields.ts `unknownFields`). */
   unknownFields?: UnknownFieldsFn;
+  /** The health of the control plane's components, for componentstatuses (default: all healthy). */
+  componentHealth?: () => ComponentHealth;
+  /** The admission plugins enabled (admission/chain.ts); default `STANDALONE_ADMISSION`. */
+  admission?: readonly string[];
 }
 
 /** The registry of the built-in resources. */
@@ -51,18 +61,34 @@ function written(r: WriteResult): ApiResponse {
 export class ApiServer {
   readonly registry: Registry;
   private readonly rest: RestHandler;
+  /** Custom resources: served from the stored CRDs (crd/). */
+  readonly extensions: ApiExtensions;
+  /** Impersonation and authorization of every request, and the review resources (auth/). */
+  readonly auth: Auth;
+  /** The expiry of events after an hour. */
+  readonly eventTtl: EventTtl;
 
   constructor(options: ApiServerOptions) {
     this.registry = builtinRegistry();
-    const restOptions: { schemas?: SchemaRegistry; unknownFields?: UnknownFieldsFn } = { schemas: options.schemas ?? apiSchemas() };
+    if (options.componentHealth) this.registry.add(componentStatusesResource(options.componentHealth));
+    // The API types, joined by the kinds of the custom resources as their CRDs come and go.
+    const schemas = new SchemaRegistry();
+    schemas.add(...(options.schemas ?? apiSchemas()).all());
+    const restOptions: RestOptions = { schemas };
     if (options.unknownFields) restOptions.unknownFields = options.unknownFields;
+    restOptions.admission = new AdmissionChain(options.admission ?? STANDALONE_ADMISSION, { store: options.store, now: () => options.clock.now(), random: options.random });
+    this.auth = new Auth(options.store);
+    this.eventTtl = new EventTtl(options.store, options.clock, this.registry.all());
     this.rest = new RestHandler(options.store, { now: () => options.clock.now(), random: options.random }, restOptions);
+    this.extensions = new ApiExtensions(options.store, this.registry, schemas, this.rest);
   }
 
   /** Handles one request. Never throws: every failure becomes a `Status` response. */
   async handle(req: ApiRequest): Promise<ApiResponse> {
     try {
-      return this.route(req);
+      const res = this.route(this.auth.admit(req));
+      if (req.method !== 'GET' && req.path.includes('/rbac.authorization.k8s.io/')) this.auth.invalidate();
+      return res;
     } catch (e) {
       if (e instanceof StatusError) return json(e.code, e.status);
       // A request nested deeper than the walks can follow is the request's fault, as kube's
@@ -76,8 +102,9 @@ export class ApiServer {
 
   private route(req: ApiRequest): ApiResponse {
     const path = req.path.length > 1 && req.path.endsWith('/') ? req.path.slice(0, -1) : req.path;
+    this.extensions.sync();
     if (path.startsWith('/openapi')) {
-      const r = openapiResponse(path, req.query, req.headers['accept'], { resources: this.registry.all(), protobuf: true });
+      const r = openapiResponse(path, req.query, req.headers['accept'], { resources: this.registry.all(), protobuf: true, extraDefinitions: this.extensions.definitions() });
       if (r) return r;
     }
     const discovery = this.discovery(path);
@@ -93,18 +120,26 @@ export class ApiServer {
     if (rp.subresource && !def.subresources.includes(rp.subresource)) throw pathNotFound();
     const neg = negotiate(req.headers['accept'], req.query['includeObject']);
     if (neg.as === 'unacceptable') throw notAcceptable(`only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf`);
-    return this.dispatch(req, def, rp.namespace, rp.name, rp.subresource, neg);
+    const res = this.dispatch(req, def, rp.namespace, rp.name, rp.subresource, neg);
+    // A deprecated resource warns on every response (componentstatuses).
+    if (def.warning) res.headers['warning'] = [def.warning, ...[res.headers['warning'] ?? []].flat()];
+    return res;
   }
 
   private dispatch(req: ApiRequest, def: ResourceDef, namespace: string | undefined, name: string | undefined, sub: string | undefined, neg: ReturnType<typeof negotiate>): ApiResponse {
     const table = neg.as === 'table' ? { include: neg.include } : undefined;
     const m = req.method;
+    const review = this.auth.review(def, m, namespace, () => parseBody(req), req.user);
+    if (review) return json(review.code, review.body);
     // A verb the resource does not serve has no route (405), as in kube-apiserver's installer.
     const verb = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: name === undefined ? 'deletecollection' : 'delete' }[m];
     if (verb && sub === undefined && !def.verbs.includes(verb)) throw methodNotAllowed();
+    if (m === 'POST' && name === undefined && def.createRefusal) throw createRefused(def);
+    if (this.extensions.isCrdDelete(def, m, sub)) return written(this.extensions.deleteCrd(name, optionalBody(req), req.query));
     if (name === undefined) {
       if (m === 'GET') {
         const w = req.query['watch'];
+        if ((w === 'true' || w === '1') && !def.verbs.includes('watch')) throw methodNotAllowed();
         if (w === 'true' || w === '1') return { status: 200, headers: { 'content-type': 'application/json' }, stream: this.rest.watch(def, namespace, req.query, table) };
         return json(200, this.rest.list(def, namespace, req.query, table));
       }
@@ -147,8 +182,12 @@ export class ApiServer {
   }
 }
 
-/** Parses a JSON body; a 400 Status for anything that is not a JSON object. */
+/**
+ * Parses a JSON body, or decodes a Kubernetes protobuf one (`bodyBytes`); a 400 Status for
+ * anything that is not an object.
+ */
 export function parseBody(req: ApiRequest): Record<string, unknown> {
+  if (req.bodyBytes && isProtobufMediaType(req.headers['content-type'])) return decodeProtobufBody(req.bodyBytes, apiSchemas());
   const text = req.body ?? '';
   if (text.trim() === '') throw badRequest('the body of the request was empty');
   let value: unknown;
@@ -163,5 +202,5 @@ export function parseBody(req: ApiRequest): Record<string, unknown> {
 
 /** The body of a DELETE, if any (DeleteOptions). */
 function optionalBody(req: ApiRequest): Record<string, unknown> | undefined {
-  return req.body && req.body.trim() !== '' ? parseBody(req) : undefined;
+  return (req.body && req.body.trim() !== '') || (req.bodyBytes && req.bodyBytes.length > 0) ? parseBody(req) : undefined;
 }

@@ -25,6 +25,8 @@ export const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2
 /** The served resources, as far as the OpenAPI documents need them. */
 export type OpenApiResource = Pick<ResourceDef, 'group' | 'version' | 'resource' | 'kind' | 'namespaced' | 'verbs' | 'subresources'> & {
   schemaName?: string;
+  /** A custom resource (no strategic merge patch, as `strategicMerge: false`). */
+  custom?: boolean;
   /** False for custom resources (no strategic merge patch); true when absent. */
   strategicMerge?: boolean;
 };
@@ -102,7 +104,7 @@ function pathResource(r: OpenApiResource, registry: SchemaRegistry): PathResourc
     subresources: r.subresources,
     schemaName: kindDef.name,
     ...(listDef ? { listSchemaName: listDef.name } : {}),
-    strategicMerge: r.strategicMerge !== false,
+    strategicMerge: r.strategicMerge !== false && r.custom !== true,
   };
 }
 
@@ -184,7 +186,7 @@ function built(options: OpenApiOptions): Built {
   const resources: readonly OpenApiResource[] = options.resources ?? BUILTIN_RESOURCES;
   const extra = options.extraDefinitions ?? [];
   const fieldValidation = options.serverFieldValidation !== false;
-  const key = JSON.stringify([fieldValidation, resources.map((r) => [r.group, r.version, r.resource, r.kind, r.namespaced, r.verbs, r.subresources, r.schemaName ?? '', r.strategicMerge ?? true]), extra]);
+  const key = JSON.stringify([fieldValidation, resources.map((r) => [r.group, r.version, r.resource, r.kind, r.namespaced, r.verbs, r.subresources, r.schemaName ?? '', r.strategicMerge ?? true, r.custom ?? false]), extra]);
   if (cache?.key === key) return cache.built;
   const { v2, v3 } = buildOpenApi(registryWith(extra), resources, fieldValidation);
   const v2Json = JSON.stringify(v2);

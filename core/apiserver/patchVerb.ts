@@ -37,7 +37,7 @@ export function patchResource(rest: RestHandler, def: ResourceDef, namespace: st
   const body = req.body ?? '';
   if (sub === 'scale') return patchScale(rest, def, namespace, name, type, body, opts, force);
   const key = Registry.key(def, namespace, name);
-  const current = rest.store.get(key);
+  const current = rest.storeOf(def).get(key);
   const warnings = new Warnings();
   if (type === 'apply') return applyPatch(rest, def, namespace, name, sub, current, body, force, req);
   if (!current) throw notFound(qr(def), name);

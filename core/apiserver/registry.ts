@@ -16,6 +16,31 @@ export interface StrategyContext {
 
 /** A resource served by the API server. */
 export interface ResourceDef {
+  /** A custom resource, served for a CustomResourceDefinition: no strategic merge patch. */
+  custom?: boolean;
+  /**
+   * Where the objects are stored when that is not this resource's own place: one storage shared
+   * by several versions or groups (autoscaling/v1 and v2 HPAs, core/v1 and events.k8s.io/v1
+   * events). Used by `Registry.keyPrefix`.
+   */
+  storage?: { group: string; resource: string };
+  /** Converts an object of this version to the storage form (on every write). */
+  toStorage?(obj: KubeObject): KubeObject;
+  /** Converts a stored object to this version (on every read, watch event and `old` object). */
+  fromStorage?(obj: KubeObject): KubeObject;
+  /** A computed, read-only resource: the objects listed (nothing is stored). */
+  list?(): KubeObject[];
+  /** A computed, read-only resource: one object by name (undefined: 404). */
+  get?(name: string): KubeObject | undefined;
+  /** The `Warning` header value sent with every response of a deprecated resource. */
+  warning?: string;
+  /** Why creates are refused (a 405 with this message), e.g. while the CRD is terminating. */
+  createRefusal?: string;
+  /**
+   * Prepares and validates a write of the `status` subresource (custom resources: pruning,
+   * defaulting and validation of the status against the schema).
+   */
+  prepareStatus?(obj: KubeObject, old: KubeObject, errs: FieldErrors): void;
   group: string;
   version: string;
   /** Plural, lower case: `pods`. */
@@ -42,7 +67,7 @@ export interface ResourceDef {
   /** Prepares a new object (e.g. resets status). */
   prepareForCreate?(obj: KubeObject, ctx: StrategyContext): void;
   /** Prepares an update of the main resource (e.g. keeps status). */
-  prepareForUpdate?(obj: KubeObject, old: KubeObject): void;
+  prepareForUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): void;
   /** The values field selectors can match, besides metadata.name and metadata.namespace. */
   selectableFields?(obj: KubeObject): Record<string, string>;
   /** Seconds of graceful deletion, or 0 to delete at once; `requested` from DeleteOptions. */
@@ -68,6 +93,14 @@ export class Registry {
     return this.byKey.get(`${group}/${version}/${resource}`);
   }
 
+  /** Removes a resource (when it is this very definition); whether it was there. */
+  remove(def: ResourceDef): boolean {
+    const key = `${def.group}/${def.version}/${def.resource}`;
+    if (this.byKey.get(key) !== def) return false;
+    this.byKey.delete(key);
+    return true;
+  }
+
   /** Every resource. */
   all(): ResourceDef[] {
     return [...this.byKey.values()];
@@ -82,7 +115,8 @@ export class Registry {
 
   /** The storage key prefix of a resource (optionally within a namespace). */
   static keyPrefix(def: ResourceDef, namespace?: string): string {
-    const base = `/registry/${def.group || 'core'}/${def.resource}/`;
+    const where = def.storage ?? def;
+    const base = `/registry/${where.group || 'core'}/${where.resource}/`;
     return def.namespaced && namespace ? `${base}${namespace}/` : base;
   }
 

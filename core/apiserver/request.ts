@@ -21,6 +21,11 @@ export interface ApiRequest {
   headers: Record<string, string>;
   /** The body as text (already decoded to JSON text by the adapter when it was YAML). */
   body?: string;
+  /**
+   * The body as bytes, for a binary media type (`application/vnd.kubernetes.protobuf`, which
+   * `parseBody` decodes); `body` is then unset.
+   */
+  bodyBytes?: Uint8Array;
   user?: UserInfo;
 }
 

@@ -22,7 +22,10 @@ import { toTable, type Table } from './table';
 import { namespaces as namespacesDef } from './resources/namespaces';
 import type { ApiRequest, WatchStream } from './request';
 import { watchStream } from './watch';
+import { storeFor, type ObjectStore } from './storeView';
+import { computedGet, computedList } from './computed';
 import { Warnings, checkUnknownFields, writeOptions, type WriteOptions } from './writeOptions';
+import type { AdmissionChain } from './admission/chain';
 
 type Query = Record<string, string>;
 type TableOpt = { include: string } | undefined;
@@ -36,6 +39,8 @@ export interface RestOptions {
   schemas?: SchemaRegistry;
   /** Unknown-field detection for `fieldValidation` (none: every field is known). */
   unknownFields?: UnknownFieldsFn;
+  /** The admission plugins run on creates and updates (admission/chain.ts); none without. */
+  admission?: AdmissionChain;
 }
 
 /** The answer of a write: HTTP code, body, and the warnings for `Warning` headers. */
@@ -93,9 +98,15 @@ export class RestHandler {
     this.types = new TypeView(options.schemas);
   }
 
+  /** The store as `def` sees it: objects converted to and from its storage form (storeView.ts). */
+  storeOf(def: ResourceDef): ObjectStore {
+    return storeFor(this.store, def);
+  }
+
   /** Reads one object; 404 when missing. */
   read(def: ResourceDef, namespace: string | undefined, name: string): KubeObject {
-    const obj = this.store.get(Registry.key(def, namespace, name));
+    if (def.list) return computedGet(def, name);
+    const obj = this.storeOf(def).get(Registry.key(def, namespace, name));
     if (!obj) throw notFound(qr(def), name);
     return obj;
   }
@@ -126,8 +137,10 @@ export class RestHandler {
 
   /** LIST with selectors and `limit`/`continue` pagination. */
   list(def: ResourceDef, namespace: string | undefined, query: Query, table: TableOpt): unknown {
+    if (def.list) return computedList(def, query, table, this.ctx.now());
     const sel = selection(def, query);
     const prefix = Registry.keyPrefix(def, namespace);
+    const store = this.storeOf(def);
     const limit = query['limit'] ? Number.parseInt(query['limit'], 10) : 0;
     if (query['limit'] && (!Number.isFinite(limit) || limit < 0)) throw badRequest(`invalid limit: ${query['limit']}`);
     let startAfter = '';
@@ -142,7 +155,7 @@ export class RestHandler {
     let remaining = 0;
     for (const key of keys) {
       if (startAfter && key <= startAfter) continue;
-      const obj = this.store.get(key);
+      const obj = store.get(key);
       if (!obj || !selects(def, sel, obj)) continue;
       if (limit > 0 && items.length >= limit) {
         remaining++;
@@ -163,7 +176,7 @@ export class RestHandler {
   /** WATCH. */
   watch(def: ResourceDef, namespace: string | undefined, query: Query, table: TableOpt): WatchStream {
     const sel = selection(def, query);
-    return watchStream(this.store, def, Registry.keyPrefix(def, namespace), sel, query, table, () => this.ctx.now(), (o) => this.typed(def, o));
+    return watchStream(this.storeOf(def), def, Registry.keyPrefix(def, namespace), sel, query, table, () => this.ctx.now(), (o) => this.typed(def, o));
   }
 
   private checkTypeMeta(def: ResourceDef, body: Record<string, unknown>): void {
@@ -226,6 +239,7 @@ export class RestHandler {
    */
   createObject(def: ResourceDef, obj: KubeObject, opts: WriteOptions, manager: string | undefined): KubeObject {
     let md = obj.metadata;
+    const requestedName = md.name ?? '';
     if (!md.name && md.generateName) md.name = `${md.generateName}${this.ctx.random.nameSuffix()}`;
     for (const f of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) delete md[f];
     md.uid = this.ctx.random.uuid();
@@ -235,16 +249,19 @@ export class RestHandler {
     md = obj.metadata;
     // Admission (NamespaceLifecycle) runs before validation, as in kube-apiserver.
     this.admitNamespace(def, obj);
+    const admission = { operation: 'CREATE' as const, def, subresource: '', namespace: md.namespace ?? '', name: requestedName, object: obj, dryRun: opts.dryRun };
+    this.options.admission?.admit(admission);
     def.prepareForCreate?.(obj, this.ctx);
     if (def.hasGeneration && obj.metadata.generation === undefined) obj.metadata.generation = 1;
     this.validate(def, obj);
+    this.options.admission?.validate({ ...admission, name: md.name ?? '' });
     const key = Registry.key(def, md.namespace, md.name ?? '');
     if (opts.dryRun) {
-      if (this.store.get(key)) throw alreadyExists(qr(def), md.name ?? '');
+      if (this.storeOf(def).get(key)) throw alreadyExists(qr(def), md.name ?? '');
       return this.typed(def, obj);
     }
     try {
-      return this.typed(def, this.store.create(key, obj));
+      return this.typed(def, this.storeOf(def).create(key, obj));
     } catch (e) {
       if (e instanceof StoreError && e.code === 'KeyExists') throw alreadyExists(qr(def), md.name ?? '');
       throw e;
@@ -256,7 +273,8 @@ export class RestHandler {
    * changes, and an object being deleted goes once its last finalizer is gone.
    */
   write(def: ResourceDef, key: string, obj: KubeObject, expected: string | undefined, dryRun: boolean): KubeObject {
-    const current = this.store.get(key);
+    const store = this.storeOf(def);
+    const current = store.get(key);
     if (!current) throw notFound(qr(def), obj.metadata.name ?? '');
     if (expected !== undefined && expected !== current.metadata.resourceVersion) throw conflict(qr(def), obj.metadata.name ?? '');
     if (dryRun) return this.typed(def, { ...obj, metadata: { ...obj.metadata, resourceVersion: current.metadata.resourceVersion } });
@@ -264,11 +282,11 @@ export class RestHandler {
     const finalizersLeft = (obj.metadata.finalizers?.length ?? 0) > 0 || specFinalizers > 0;
     try {
       if (current.metadata.deletionTimestamp && !finalizersLeft && (current.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
-        this.store.update(key, obj, current.metadata.resourceVersion);
-        return this.typed(def, this.store.delete(key));
+        store.update(key, obj, current.metadata.resourceVersion);
+        return this.typed(def, store.delete(key));
       }
       if (deepEqual(sansVersion(obj), sansVersion(current))) return this.typed(def, current);
-      return this.typed(def, this.store.update(key, obj, current.metadata.resourceVersion));
+      return this.typed(def, store.update(key, obj, current.metadata.resourceVersion));
     } catch (e) {
       if (e instanceof StoreError && e.code === 'Conflict') throw conflict(qr(def), obj.metadata.name ?? '');
       if (e instanceof StoreError && e.code === 'KeyNotFound') throw notFound(qr(def), obj.metadata.name ?? '');
@@ -302,12 +320,15 @@ export class RestHandler {
     }
     def.defaults?.(obj, this.ctx);
     if (manager !== undefined) obj = updateManagedFields(this.fieldScope(def, subresource), old, obj, manager);
-    def.prepareForUpdate?.(obj, old);
+    const admission = { operation: 'UPDATE' as const, def, subresource, namespace: old.metadata.namespace ?? '', name: old.metadata.name ?? '', object: obj, oldObject: old, dryRun: opts.dryRun };
+    this.options.admission?.admit(admission);
+    def.prepareForUpdate?.(obj, old, this.ctx);
     if (def.hasGeneration && obj.metadata.generation === old.metadata.generation) {
       const rest = (o: KubeObject) => ({ ...o, metadata: undefined, status: undefined, apiVersion: undefined, kind: undefined });
       if (!deepEqual(rest(obj), rest(old))) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
     }
     this.validate(def, obj, old);
+    this.options.admission?.validate(admission);
     return this.write(def, Registry.key(def, old.metadata.namespace, old.metadata.name ?? ''), obj, expected, opts.dryRun);
   }
 
@@ -332,6 +353,11 @@ export class RestHandler {
       if (manager === undefined) obj.metadata.managedFields = given.metadata.managedFields;
     } else (obj as Namespace).spec = { ...((old as Namespace).spec ?? {}), finalizers: (given as Namespace).spec?.finalizers ?? [] };
     if (manager !== undefined) obj = updateManagedFields(this.fieldScope(def, sub), old, obj, manager);
+    if (sub === 'status' && def.prepareStatus) {
+      const errs = new FieldErrors();
+      def.prepareStatus(obj, old, errs);
+      if (errs.any) throw invalid(def.kind, def.group, obj.metadata.name ?? '', errs.causes);
+    }
     return this.write(def, Registry.key(def, old.metadata.namespace, old.metadata.name ?? ''), obj, expected, opts.dryRun);
   }
 
@@ -349,14 +375,14 @@ export class RestHandler {
     return success();
   }
 
-  private deleteDeps() {
-    return { store: this.store, now: () => this.ctx.now(), typed: (d: ResourceDef, o: KubeObject) => this.typed(d, o) };
+  private deleteDeps(def: ResourceDef) {
+    return { store: this.storeOf(def), now: () => this.ctx.now(), typed: (d: ResourceDef, o: KubeObject) => this.typed(d, o) };
   }
 
   /** DELETE of one object (see delete.ts). */
   delete(def: ResourceDef, namespace: string | undefined, name: string, body: Record<string, unknown> | undefined, query: Query): WriteResult {
     const opts = parseDeleteOptions(body, query);
-    return { code: 200, body: deleteObject(this.deleteDeps(), def, namespace, name, opts), warnings: [] };
+    return { code: 200, body: deleteObject(this.deleteDeps(def), def, namespace, name, opts), warnings: [] };
   }
 
   /** DELETE of a collection: every selected object, each as a single DELETE; answers the list. */
@@ -365,11 +391,11 @@ export class RestHandler {
     const sel = selection(def, query);
     const opts = parseDeleteOptions(body, query);
     const items: KubeObject[] = [];
-    for (const obj of this.store.list(Registry.keyPrefix(def, namespace)).items) {
+    for (const obj of this.storeOf(def).list(Registry.keyPrefix(def, namespace)).items) {
       if (!selects(def, sel, obj)) continue;
       items.push(this.typed(def, obj));
       try {
-        deleteObject(this.deleteDeps(), def, obj.metadata.namespace, obj.metadata.name ?? '', opts);
+        deleteObject(this.deleteDeps(def), def, obj.metadata.namespace, obj.metadata.name ?? '', opts);
       } catch (e) {
         if (!(e instanceof Error && 'status' in e && (e as { status: { reason?: string } }).status.reason === 'NotFound')) throw e;
       }

@@ -6,12 +6,13 @@
  * managedFields for the manager with subresource `scale`.
  */
 import { conflict, type StatusCause } from '../api/status';
-import type { KubeObject } from '../api/types';
+import type { KubeObject, LabelSelector } from '../api/types';
 import { applyManagedFields } from './patch/fieldManager';
 import { badRequest, invalidKind } from './patch/errors';
 import { patchObject, type PatchType } from './patch/patch';
 import { clone, isObject, type JsonObject } from './patch/value';
 import { apiVersionOf, type ResourceDef } from './registry';
+import { labelSelectorString, selectorIsValid } from './resources/selector';
 import type { RestHandler, WriteResult } from './rest';
 import type { WriteOptions } from './writeOptions';
 import { Warnings, checkUnknownFields } from './writeOptions';
@@ -37,28 +38,16 @@ export function setValueAt(obj: JsonObject, path: string, value: unknown): void 
   cur[parts[parts.length - 1] as string] = value;
 }
 
-/** A LabelSelector as the text `labels.Selector.String()` prints (`app=web,tier in (a,b)`). */
+/**
+ * The selector of a Scale's `status.selector`, as a string: a LabelSelector object in the text
+ * `labels.Selector.String()` prints (`app=web,tier in (a,b)`; empty when it is not a valid
+ * selector), or — for custom resources, whose `labelSelectorPath` names a string — the string.
+ */
 export function selectorString(sel: unknown): string {
   if (typeof sel === 'string') return sel;
   if (!isObject(sel)) return '';
-  const reqs: [string, string][] = [];
-  const labels = isObject(sel['matchLabels']) ? sel['matchLabels'] : {};
-  for (const [k, v] of Object.entries(labels)) reqs.push([k, `${k}=${String(v)}`]);
-  const exprs = Array.isArray(sel['matchExpressions']) ? sel['matchExpressions'] : [];
-  for (const e of exprs) {
-    if (!isObject(e) || typeof e['key'] !== 'string') continue;
-    const key = e['key'];
-    const values = (Array.isArray(e['values']) ? e['values'].map(String) : []).sort();
-    const op = e['operator'];
-    if (op === 'In') reqs.push([key, `${key} in (${values.join(',')})`]);
-    else if (op === 'NotIn') reqs.push([key, `${key} notin (${values.join(',')})`]);
-    else if (op === 'Exists') reqs.push([key, key]);
-    else if (op === 'DoesNotExist') reqs.push([key, `!${key}`]);
-  }
-  return reqs
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map((r) => r[1])
-    .join(',');
+  const selector = sel as LabelSelector;
+  return selectorIsValid(selector) ? labelSelectorString(selector) : '';
 }
 
 /** The Scale of an object. */

@@ -5,7 +5,8 @@
  * DELETED, one that starts matching as ADDED — as the API server's cacher does. With
  * `allowWatchBookmarks=true` the stream sends BOOKMARK events when the adapter asks for them.
  */
-import { StoreError, type Store, type StoreEvent } from '../storage/store';
+import { StoreError, type StoreEvent } from '../storage/store';
+import type { ObjectStore } from './storeView';
 import { badRequest, expired } from '../api/status';
 import type { KubeObject } from '../api/types';
 import { apiVersionOf, type ResourceDef } from './registry';
@@ -21,7 +22,7 @@ export function bookmarkObject(def: ResourceDef, resourceVersion: string, table:
 
 /** Builds the watch stream of a request. */
 export function watchStream(
-  store: Store,
+  store: ObjectStore,
   def: ResourceDef,
   prefix: string,
   sel: Selection,

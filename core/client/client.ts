@@ -43,11 +43,11 @@ export class Client {
     this.headers = userAgent ? { accept: 'application/json', 'user-agent': userAgent } : { accept: 'application/json' };
   }
 
-  private async call(method: string, ref: ResourceRef, query: Record<string, string> = {}, body?: unknown): Promise<unknown> {
+  private async call(method: string, ref: ResourceRef, query: Record<string, string> = {}, body?: unknown, contentType = 'application/json'): Promise<unknown> {
     const req: ApiRequest = { method, path: resourcePath(ref), query, headers: { ...this.headers }, user: this.user };
     if (body !== undefined) {
       req.body = JSON.stringify(body);
-      req.headers['content-type'] = 'application/json';
+      req.headers['content-type'] = contentType;
     }
     const res = await this.send(req);
     if (isStream(res)) throw new StatusError(internalError('unexpected stream').status);
@@ -73,6 +73,11 @@ export class Client {
   /** UPDATE (PUT), optimistic on the object's resourceVersion. */
   async update<T extends KubeObject>(ref: ResourceRef, obj: T): Promise<T> {
     return (await this.call('PUT', ref, {}, obj)) as T;
+  }
+
+  /** PATCH: a strategic merge patch unless another patch type is given (`application/merge-patch+json`, ...). */
+  async patch<T extends KubeObject>(ref: ResourceRef, patch: unknown, type = 'application/strategic-merge-patch+json'): Promise<T> {
+    return (await this.call('PATCH', ref, {}, patch, type)) as T;
   }
 
   /** POST to a subresource (e.g. pods/binding). */

@@ -13,6 +13,8 @@ import type { Client } from '../client/client';
 import { Informer, keyOf } from '../client/informer';
 import { WorkQueue } from '../client/workqueue';
 import { healthyConditions, nodeObject, type MachineSpec } from './node';
+import { EventRecorder } from '../client/events';
+import { PodEvents } from './podEvents';
 import { CONTROL_PLANE_COMPONENTS, staticPod } from './staticPods';
 
 /** Simulated delays (ms of cluster time): creating the sandbox and pulling, stopping. */
@@ -27,6 +29,9 @@ export class Kubelet {
   private readonly pending = new Map<string, string>();
   private readonly ips = new Map<string, string>();
   private nextIp = 2;
+  /** The kubelet's event recorder (`source: {component: kubelet, host: <node>}`). */
+  readonly recorder: EventRecorder;
+  private readonly events: PodEvents;
 
   constructor(
     private readonly machine: MachineSpec,
@@ -35,6 +40,8 @@ export class Kubelet {
     private readonly random: Random,
   ) {
     this.pods = new Informer<Pod>(client, { resource: 'pods' }, clock, { fieldSelector: `spec.nodeName=${machine.name}` });
+    this.recorder = new EventRecorder(client, clock, { component: 'kubelet', host: machine.name });
+    this.events = new PodEvents(this.recorder, random, qualifiedImage);
     this.queue = new WorkQueue(clock, (key) => this.syncPod(key));
     const enqueue = (p: Pod) => this.queue.add(keyOf(p));
     this.pods.addHandlers({ add: enqueue, update: (_o, p) => enqueue(p), delete: (p) => this.forget(p) });
@@ -105,6 +112,7 @@ export class Kubelet {
     if (pod.metadata.deletionTimestamp) {
       if (this.pending.get(key) === `stop:${uid}`) return;
       this.pending.set(key, `stop:${uid}`);
+      this.events.killing(pod);
       const grace = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
       this.clock.setTimer(Math.min(grace, this.delay(STOP_DELAY)), () => void this.finishDeletion(key, uid).catch(() => this.queue.add(key)));
       return;
@@ -117,11 +125,14 @@ export class Kubelet {
     }
     if (this.pending.get(key) === `start:${uid}`) return;
     this.pending.set(key, `start:${uid}`);
-    const delay = pod.metadata.annotations?.['kubernetes.io/config.source'] === 'file' ? 0 : this.delay(START_DELAY);
+    const fromFile = pod.metadata.annotations?.['kubernetes.io/config.source'] === 'file';
+    const delay = fromFile ? 0 : this.delay(START_DELAY);
+    if (!fromFile) this.events.starting(pod);
     this.clock.setTimer(delay, () => {
       this.pending.delete(key);
       const current = this.pods.get(key);
       if (!current || current.metadata.uid !== uid || current.metadata.deletionTimestamp) return;
+      if (!fromFile) this.events.started(current, delay);
       this.writeStatus(current, this.runningStatus(current)).catch(() => this.queue.add(key));
     });
   }

@@ -12,6 +12,7 @@ import type { Random } from '../clock/random';
 import type { Client } from '../client/client';
 import { Informer, keyOf } from '../client/informer';
 import { WorkQueue } from '../client/workqueue';
+import type { EventsRecorder } from '../client/eventsV1';
 import { fitErrorMessage, type Explanation, type FilterPlugin, type NodeInfo, type NodeVerdict, type ScorePlugin } from './framework';
 import { leastAllocatedPods, nodeName, nodeResourcesFit, nodeUnschedulable, taintToleration } from './plugins/basic';
 
@@ -31,10 +32,12 @@ export class Scheduler {
   private readonly explanations = new Map<string, Explanation>();
   private readonly unschedulable = new Set<string>();
 
+  /** `events`: the scheduler's events.k8s.io recorder (Scheduled, FailedScheduling); none without. */
   constructor(
     private readonly client: Client,
     private readonly clock: Clock,
     private readonly random: Random,
+    private readonly events?: EventsRecorder,
   ) {
     this.pods = new Informer<Pod>(client, { resource: 'pods' }, clock);
     this.nodes = new Informer<Node>(client, { resource: 'nodes' }, clock);
@@ -54,11 +57,13 @@ export class Scheduler {
 
   /** Starts the informers. */
   async start(): Promise<void> {
+    this.events?.start();
     await Promise.all([this.nodes.start(), this.pods.start()]);
   }
 
   /** Stops the scheduler. */
   stop(): void {
+    this.events?.stop();
     this.pods.stop();
     this.nodes.stop();
     this.queue.shutdown();
@@ -122,6 +127,7 @@ export class Scheduler {
       explanation.message = fitErrorMessage(infos.length, verdicts);
       this.unschedulable.add(key);
       this.queue.addAfter(key, UNSCHEDULABLE_RETRY_MS);
+      this.events?.eventf(pod, undefined, 'Warning', 'FailedScheduling', 'Scheduling', explanation.message);
       await this.markUnschedulable(pod, explanation.message);
       return;
     }
@@ -152,6 +158,7 @@ export class Scheduler {
       if (isStatusError(e, 'Conflict') || isStatusError(e, 'NotFound')) return;
       throw e;
     }
+    this.events?.eventf(pod, undefined, 'Normal', 'Scheduled', 'Binding', `Successfully assigned ${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''} to ${nodeNameChosen}`);
   }
 
   private remember(key: string, e: Explanation): void {

@@ -1,12 +1,14 @@
 /**
  * Binds the API server's handler to node:http: reads the body (3 MiB at most, as etcd's
- * request limit), turns YAML bodies into JSON, and writes JSON answers or watch streams as
+ * request limit), turns YAML bodies into JSON (keeps Kubernetes protobuf ones as bytes, for the
+ * API server to decode), and writes JSON answers or watch streams as
  * newline-delimited JSON over a chunked response.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { badRequest, tooLarge, unsupportedMediaType, type Status, type StatusError } from '../../core/api/status';
 import { isStream, type ApiRequest, type ApiResponse, type UserInfo } from '../../core/apiserver/request';
+import { isProtobufMediaType } from '../../core/api/protobuf/envelope';
 
 /** The largest request body accepted. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -23,8 +25,13 @@ export function sendJson(res: ServerResponse, code: number, body: unknown, heade
   res.end(text);
 }
 
-/** Reads a request body up to `limit` bytes; rejects with a 413 StatusError beyond it. */
+/** Reads a request body up to `limit` bytes as UTF-8 text; rejects with a 413 StatusError beyond it. */
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  return readBodyBytes(req, limit).then((b) => b.toString('utf8'));
+}
+
+/** Reads a request body up to `limit` bytes; rejects with a 413 StatusError beyond it. */
+export function readBodyBytes(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > limit) {
@@ -45,7 +52,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       }
       chunks.push(c);
     });
-    req.on('end', () => !failed && resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => !failed && resolve(Buffer.concat(chunks)));
     req.on('error', (e) => !failed && reject(e));
   });
 }
@@ -75,8 +82,14 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, url: U
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
   const method = req.method ?? 'GET';
   let body: string | undefined;
+  let bodyBytes: Uint8Array | undefined;
   try {
-    if (method === 'POST' || method === 'PUT' || method === 'PATCH' || method === 'DELETE') body = decodeBody(await readBody(req), headers['content-type']);
+    if (method === 'POST' || method === 'PUT' || method === 'PATCH' || method === 'DELETE') {
+      const raw = await readBodyBytes(req);
+      // Kubernetes protobuf (kubectl's typed commands) stays binary: the API server decodes it.
+      if (isProtobufMediaType(headers['content-type'])) bodyBytes = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+      else body = decodeBody(raw.toString('utf8'), headers['content-type']);
+    }
   } catch (e) {
     if ((e as StatusError).status) sendStatus(res, (e as StatusError).status);
     else sendStatus(res, badRequest(`could not read the request body: ${(e as Error).message}`).status);
@@ -84,6 +97,7 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, url: U
   }
   const apiReq: ApiRequest = { method, path: decodeURIComponent(url.pathname), query, headers, user };
   if (body !== undefined) apiReq.body = body;
+  if (bodyBytes !== undefined && bodyBytes.length > 0) apiReq.bodyBytes = bodyBytes;
   const answer = await handle(apiReq);
   if (!isStream(answer)) {
     if (answer.body instanceof Uint8Array) {

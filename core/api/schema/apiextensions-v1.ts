@@ -19,7 +19,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         priority: int32('priority is an integer defining the relative importance of this column compared to others. Lower numbers are considered higher priority. Columns that may be omitted in limited space scenarios should be given a priority greater than 0.'),
         type: str('type is an OpenAPI type definition for this column. See https://github.com/OAI/OpenAPI-Specification/blob/master/versions/2.0.md#data-types for details.'),
       },
-      { description: 'CustomResourceColumnDefinition specifies a column for server side printing.', required: ['name', 'type', 'jsonPath'] },
+      { description: 'CustomResourceColumnDefinition specifies a column for server side printing.', required: ['name', 'type', 'jsonPath'], proto: { tags: { description: 4, format: 3, jsonPath: 6, name: 1, priority: 5, type: 2 }, omitEmpty: ['description', 'format', 'priority'] } },
     ),
   ),
   def(
@@ -29,7 +29,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         strategy: str('strategy specifies how custom resources are converted between versions. Allowed values are: - `"None"`: The converter only change the apiVersion and would not touch any other field in the custom resource. - `"Webhook"`: API Server will call to an external webhook to do the conversion. Additional information\n  is needed for this option. This requires spec.preserveUnknownFields to be false, and spec.conversion.webhook to be set.'),
         webhook: ref('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.WebhookConversion', 'webhook describes how to call the conversion webhook. Required when `strategy` is set to `"Webhook"`.'),
       },
-      { description: 'CustomResourceConversion describes how to convert different versions of a CR.', required: ['strategy'] },
+      { description: 'CustomResourceConversion describes how to convert different versions of a CR.', required: ['strategy'], proto: { tags: { strategy: 1, webhook: 2 } } },
     ),
   ),
   def(
@@ -42,7 +42,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         spec: ref('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinitionSpec', 'spec describes how the user wants the resources to appear'),
         status: ref('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinitionStatus', 'status indicates the actual state of the CustomResourceDefinition'),
       },
-      { description: 'CustomResourceDefinition represents a resource that should be exposed on the API server.  Its name MUST be in the format <.spec.name>.<.spec.group>.', required: ['spec'] },
+      { description: 'CustomResourceDefinition represents a resource that should be exposed on the API server.  Its name MUST be in the format <.spec.name>.<.spec.group>.', required: ['spec'], proto: { tags: { metadata: 1, spec: 2, status: 3 } } },
     ),
     [gvk('apiextensions.k8s.io', 'v1', 'CustomResourceDefinition')],
   ),
@@ -56,7 +56,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         status: str('status is the status of the condition. Can be True, False, Unknown.'),
         type: str('type is the type of the condition. Types include Established, NamesAccepted and Terminating.'),
       },
-      { description: 'CustomResourceDefinitionCondition contains details for the current condition of this pod.', required: ['type', 'status'] },
+      { description: 'CustomResourceDefinitionCondition contains details for the current condition of this pod.', required: ['type', 'status'], proto: { tags: { lastTransitionTime: 3, message: 5, reason: 4, status: 2, type: 1 }, omitEmpty: ['message', 'reason'] } },
     ),
   ),
   def(
@@ -68,7 +68,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         kind: KIND,
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard object\'s metadata More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata'),
       },
-      { description: 'CustomResourceDefinitionList is a list of CustomResourceDefinition objects.', required: ['items'] },
+      { description: 'CustomResourceDefinitionList is a list of CustomResourceDefinition objects.', required: ['items'], proto: { tags: { items: 2, metadata: 1 } } },
     ),
     [gvk('apiextensions.k8s.io', 'v1', 'CustomResourceDefinitionList')],
   ),
@@ -83,7 +83,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         shortNames: arr(str(), { description: 'shortNames are short names for the resource, exposed in API discovery documents, and used by clients to support invocations like `kubectl get <shortname>`. It must be all lowercase.', listType: 'atomic' }),
         singular: str('singular is the singular name of the resource. It must be all lowercase. Defaults to lowercased `kind`.'),
       },
-      { description: 'CustomResourceDefinitionNames indicates the names to serve this CustomResourceDefinition', required: ['plural', 'kind'] },
+      { description: 'CustomResourceDefinitionNames indicates the names to serve this CustomResourceDefinition', required: ['plural', 'kind'], proto: { tags: { categories: 6, kind: 4, listKind: 5, plural: 1, shortNames: 3, singular: 2 }, omitEmpty: ['listKind', 'singular'] } },
     ),
   ),
   def(
@@ -97,7 +97,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         scope: str('scope indicates whether the defined custom resource is cluster- or namespace-scoped. Allowed values are `Cluster` and `Namespaced`.'),
         versions: arr(ref('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinitionVersion'), { description: 'versions is the list of all API versions of the defined custom resource. Version names are used to compute the order in which served versions are listed in API discovery. If the version string is "kube-like", it will sort above non "kube-like" version strings, which are ordered lexicographically. "Kube-like" versions start with a "v", then are followed by a number (the major version), then optionally the string "alpha" or "beta" and another number (the minor version). These are sorted first by GA > beta > alpha (where GA is a version with no suffix such as beta or alpha), and then by comparing major version, then minor version. An example sorted list of versions: v10, v2, v1, v11beta2, v10beta3, v3beta1, v12alpha1, v11alpha2, foo1, foo10.', listType: 'atomic' }),
       },
-      { description: 'CustomResourceDefinitionSpec describes how a user wants their resource to appear', required: ['group', 'names', 'scope', 'versions'] },
+      { description: 'CustomResourceDefinitionSpec describes how a user wants their resource to appear', required: ['group', 'names', 'scope', 'versions'], proto: { tags: { conversion: 9, group: 1, names: 3, preserveUnknownFields: 10, scope: 4, versions: 7 }, omitEmpty: ['preserveUnknownFields'] } },
     ),
   ),
   def(
@@ -108,7 +108,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         conditions: arr(ref('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinitionCondition'), { description: 'conditions indicate state for particular aspects of a CustomResourceDefinition', listType: 'map', listMapKeys: ['type'] }),
         storedVersions: arr(str(), { description: 'storedVersions lists all versions of CustomResources that were ever persisted. Tracking these versions allows a migration path for stored versions in etcd. The field is mutable so a migration controller can finish a migration to another version (ensuring no old objects are left in storage), and then remove the rest of the versions from this list. Versions may not be removed from `spec.versions` while they exist in this list.', listType: 'atomic' }),
       },
-      { description: 'CustomResourceDefinitionStatus indicates the state of the CustomResourceDefinition' },
+      { description: 'CustomResourceDefinitionStatus indicates the state of the CustomResourceDefinition', proto: { tags: { acceptedNames: 2, conditions: 1, storedVersions: 3 } } },
     ),
   ),
   def(
@@ -125,7 +125,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         storage: bool('storage indicates this version should be used when persisting custom resources to storage. There must be exactly one version with storage=true.'),
         subresources: ref('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceSubresources', 'subresources specify what subresources this version of the defined custom resource have.'),
       },
-      { description: 'CustomResourceDefinitionVersion describes a version for CRD.', required: ['name', 'served', 'storage'] },
+      { description: 'CustomResourceDefinitionVersion describes a version for CRD.', required: ['name', 'served', 'storage'], proto: { tags: { additionalPrinterColumns: 6, deprecated: 7, deprecationWarning: 8, name: 1, schema: 4, selectableFields: 9, served: 2, storage: 3, subresources: 5 }, omitEmpty: ['deprecated'] } },
     ),
   ),
   def(
@@ -136,12 +136,12 @@ export const apiextensionsV1Definitions: Definition[] = [
         specReplicasPath: str('specReplicasPath defines the JSON path inside of a custom resource that corresponds to Scale `spec.replicas`. Only JSON paths without the array notation are allowed. Must be a JSON Path under `.spec`. If there is no value under the given path in the custom resource, the `/scale` subresource will return an error on GET.'),
         statusReplicasPath: str('statusReplicasPath defines the JSON path inside of a custom resource that corresponds to Scale `status.replicas`. Only JSON paths without the array notation are allowed. Must be a JSON Path under `.status`. If there is no value under the given path in the custom resource, the `status.replicas` value in the `/scale` subresource will default to 0.'),
       },
-      { description: 'CustomResourceSubresourceScale defines how to serve the scale subresource for CustomResources.', required: ['specReplicasPath', 'statusReplicasPath'] },
+      { description: 'CustomResourceSubresourceScale defines how to serve the scale subresource for CustomResources.', required: ['specReplicasPath', 'statusReplicasPath'], proto: { tags: { labelSelectorPath: 3, specReplicasPath: 1, statusReplicasPath: 2 } } },
     ),
   ),
   def(
     'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceSubresourceStatus',
-    obj({}, { description: 'CustomResourceSubresourceStatus defines how to serve the status subresource for CustomResources. Status is represented by the `.status` JSON path inside of a CustomResource. When set, * exposes a /status subresource for the custom resource * PUT requests to the /status subresource take a custom resource object, and ignore changes to anything except the status stanza * PUT/POST/PATCH requests to the custom resource ignore changes to the status stanza' }),
+    obj({}, { description: 'CustomResourceSubresourceStatus defines how to serve the status subresource for CustomResources. Status is represented by the `.status` JSON path inside of a CustomResource. When set, * exposes a /status subresource for the custom resource * PUT requests to the /status subresource take a custom resource object, and ignore changes to anything except the status stanza * PUT/POST/PATCH requests to the custom resource ignore changes to the status stanza', proto: { tags: {  } } }),
   ),
   def(
     'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceSubresources',
@@ -150,7 +150,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         scale: ref('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceSubresourceScale', 'scale indicates the custom resource should serve a `/scale` subresource that returns an `autoscaling/v1` Scale object.'),
         status: ref('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceSubresourceStatus', 'status indicates the custom resource should serve a `/status` subresource. When enabled: 1. requests to the custom resource primary endpoint ignore changes to the `status` stanza of the object. 2. requests to the custom resource `/status` subresource ignore changes to anything other than the `status` stanza of the object.'),
       },
-      { description: 'CustomResourceSubresources defines the status and scale subresources for CustomResources.' },
+      { description: 'CustomResourceSubresources defines the status and scale subresources for CustomResources.', proto: { tags: { scale: 2, status: 1 } } },
     ),
   ),
   def(
@@ -159,7 +159,7 @@ export const apiextensionsV1Definitions: Definition[] = [
       {
         openAPIV3Schema: ref('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps', 'openAPIV3Schema is the OpenAPI v3 schema to use for validation and pruning.'),
       },
-      { description: 'CustomResourceValidation is a list of validation methods for CustomResources.' },
+      { description: 'CustomResourceValidation is a list of validation methods for CustomResources.', proto: { tags: { openAPIV3Schema: 1 } } },
     ),
   ),
   def(
@@ -169,12 +169,12 @@ export const apiextensionsV1Definitions: Definition[] = [
         description: str(),
         url: str(),
       },
-      { description: 'ExternalDocumentation allows referencing an external resource for extended documentation.' },
+      { description: 'ExternalDocumentation allows referencing an external resource for extended documentation.', proto: { tags: { description: 1, url: 2 }, omitEmpty: ['description', 'url'] } },
     ),
   ),
   def(
     'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSON',
-    any('JSON represents any valid JSON value. These types are supported: bool, int64, float64, string, []interface{}, map[string]interface{} and nil.'),
+    any('JSON represents any valid JSON value. These types are supported: bool, int64, float64, string, []interface{}, map[string]interface{} and nil.', { goType: 'apiextensionsv1.JSON' }),
   ),
   def(
     'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps',
@@ -225,20 +225,20 @@ export const apiextensionsV1Definitions: Definition[] = [
         'x-kubernetes-preserve-unknown-fields': bool('x-kubernetes-preserve-unknown-fields stops the API server decoding step from pruning fields which are not specified in the validation schema. This affects fields recursively, but switches back to normal pruning behaviour if nested properties or additionalProperties are specified in the schema. This can either be true or undefined. False is forbidden.'),
         'x-kubernetes-validations': arr(ref('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.ValidationRule'), { description: 'x-kubernetes-validations describes a list of validation rules written in the CEL expression language.', mergeKey: 'rule', listType: 'map', listMapKeys: ['rule'] }),
       },
-      { description: 'JSONSchemaProps is a JSON-Schema following Specification Draft 4 (http://json-schema.org/).' },
+      { description: 'JSONSchemaProps is a JSON-Schema following Specification Draft 4 (http://json-schema.org/).', proto: { tags: { $ref: 3, $schema: 2, additionalItems: 33, additionalProperties: 30, allOf: 25, anyOf: 27, default: 8, definitions: 34, dependencies: 32, description: 4, enum: 20, example: 36, exclusiveMaximum: 10, exclusiveMinimum: 12, externalDocs: 35, format: 6, id: 1, items: 24, maxItems: 16, maxLength: 13, maxProperties: 21, maximum: 9, minItems: 17, minLength: 14, minProperties: 22, minimum: 11, multipleOf: 19, not: 28, nullable: 37, oneOf: 26, pattern: 15, patternProperties: 31, properties: 29, required: 23, title: 7, type: 5, uniqueItems: 18, 'x-kubernetes-embedded-resource': 39, 'x-kubernetes-int-or-string': 40, 'x-kubernetes-list-map-keys': 41, 'x-kubernetes-list-type': 42, 'x-kubernetes-map-type': 43, 'x-kubernetes-preserve-unknown-fields': 38, 'x-kubernetes-validations': 44 }, omitEmpty: ['$schema', 'description', 'exclusiveMaximum', 'exclusiveMinimum', 'format', 'id', 'nullable', 'pattern', 'title', 'type', 'uniqueItems', 'x-kubernetes-embedded-resource', 'x-kubernetes-int-or-string'] } },
     ),
   ),
   def(
     'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOrArray',
-    any('JSONSchemaPropsOrArray represents a value that can either be a JSONSchemaProps or an array of JSONSchemaProps. Mainly here for serialization purposes.'),
+    any('JSONSchemaPropsOrArray represents a value that can either be a JSONSchemaProps or an array of JSONSchemaProps. Mainly here for serialization purposes.', { goType: 'apiextensionsv1.JSONSchemaPropsOrArray' }),
   ),
   def(
     'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOrBool',
-    any('JSONSchemaPropsOrBool represents JSONSchemaProps or a boolean value. Defaults to true for the boolean property.'),
+    any('JSONSchemaPropsOrBool represents JSONSchemaProps or a boolean value. Defaults to true for the boolean property.', { goType: 'apiextensionsv1.JSONSchemaPropsOrBool' }),
   ),
   def(
     'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOrStringArray',
-    any('JSONSchemaPropsOrStringArray represents a JSONSchemaProps or a string array.'),
+    any('JSONSchemaPropsOrStringArray represents a JSONSchemaProps or a string array.', { goType: 'apiextensionsv1.JSONSchemaPropsOrStringArray' }),
   ),
   def(
     'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.SelectableField',
@@ -246,7 +246,7 @@ export const apiextensionsV1Definitions: Definition[] = [
       {
         jsonPath: str('jsonPath is a simple JSON path which is evaluated against each custom resource to produce a field selector value. Only JSON paths without the array notation are allowed. Must point to a field of type string, boolean or integer. Types with enum values and strings with formats are allowed. If jsonPath refers to absent field in a resource, the jsonPath evaluates to an empty string. Must not point to metdata fields. Required.'),
       },
-      { description: 'SelectableField specifies the JSON path of a field that may be used with field selectors.', required: ['jsonPath'] },
+      { description: 'SelectableField specifies the JSON path of a field that may be used with field selectors.', required: ['jsonPath'], proto: { tags: { jsonPath: 1 } } },
     ),
   ),
   def(
@@ -258,7 +258,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         path: str('path is an optional URL path at which the webhook will be contacted.'),
         port: int32('port is an optional service port at which the webhook will be contacted. `port` should be a valid port number (1-65535, inclusive). Defaults to 443 for backward compatibility.'),
       },
-      { description: 'ServiceReference holds a reference to Service.legacy.k8s.io', required: ['namespace', 'name'] },
+      { description: 'ServiceReference holds a reference to Service.legacy.k8s.io', required: ['namespace', 'name'], proto: { tags: { name: 2, namespace: 1, path: 3, port: 4 } } },
     ),
   ),
   def(
@@ -272,7 +272,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         reason: str('reason provides a machine-readable validation failure reason that is returned to the caller when a request fails this validation rule. The HTTP status code returned to the caller will match the reason of the reason of the first failed validation rule. The currently supported reasons are: "FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired", "FieldValueDuplicate". If not set, default to use "FieldValueInvalid". All future added reasons must be accepted by clients when reading this value and unknown reasons should be treated as FieldValueInvalid.'),
         rule: str('Rule represents the expression which will be evaluated by CEL. ref: https://github.com/google/cel-spec The Rule is scoped to the location of the x-kubernetes-validations extension in the schema. The `self` variable in the CEL expression is bound to the scoped value. Example: - Rule scoped to the root of a resource with a status subresource: {"rule": "self.status.actual <= self.spec.maxDesired"}\n\nIf the Rule is scoped to an object with properties, the accessible properties of the object are field selectable via `self.field` and field presence can be checked via `has(self.field)`. Null valued fields are treated as absent fields in CEL expressions. If the Rule is scoped to an object with additionalProperties (i.e. a map) the value of the map are accessible via `self[mapKey]`, map containment can be checked via `mapKey in self` and all entries of the map are accessible via CEL macros and functions such as `self.all(...)`. If the Rule is scoped to an array, the elements of the array are accessible via `self[i]` and also by macros and functions. If the Rule is scoped to a scalar, `self` is bound to the scalar value. Examples: - Rule scoped to a map of objects: {"rule": "self.components[\'Widget\'].priority < 10"} - Rule scoped to a list of integers: {"rule": "self.values.all(value, value >= 0 && value < 100)"} - Rule scoped to a string value: {"rule": "self.startsWith(\'kube\')"}\n\nThe `apiVersion`, `kind`, `metadata.name` and `metadata.generateName` are always accessible from the root of the object and from any x-kubernetes-embedded-resource annotated objects. No other metadata properties are accessible.\n\nUnknown data preserved in custom resources via x-kubernetes-preserve-unknown-fields is not accessible in CEL expressions. This includes: - Unknown field values that are preserved by object schemas with x-kubernetes-preserve-unknown-fields. - Object properties where the property schema is of an "unknown type". An "unknown type" is recursively defined as:\n  - A schema with no type and x-kubernetes-preserve-unknown-fields set to true\n  - An array where the items schema is of an "unknown type"\n  - An object where the additionalProperties schema is of an "unknown type"\n\nOnly property names of the form `[a-zA-Z_.-/][a-zA-Z0-9_.-/]*` are accessible. Accessible property names are escaped according to the following rules when accessed in the expression: - \'__\' escapes to \'__underscores__\' - \'.\' escapes to \'__dot__\' - \'-\' escapes to \'__dash__\' - \'/\' escapes to \'__slash__\' - Property names that exactly match a CEL RESERVED keyword escape to \'__{keyword}__\'. The keywords are:\n\t  "true", "false", "null", "in", "as", "break", "const", "continue", "else", "for", "function", "if",\n\t  "import", "let", "loop", "package", "namespace", "return".\nExamples:\n  - Rule accessing a property named "namespace": {"rule": "self.__namespace__ > 0"}\n  - Rule accessing a property named "x-prop": {"rule": "self.x__dash__prop > 0"}\n  - Rule accessing a property named "redact__d": {"rule": "self.redact__underscores__d > 0"}\n\nEquality on arrays with x-kubernetes-list-type of \'set\' or \'map\' ignores element order, i.e. [1, 2] == [2, 1]. Concatenation on arrays with x-kubernetes-list-type use the semantics of the list type:\n  - \'set\': `X + Y` performs a union where the array positions of all elements in `X` are preserved and\n    non-intersecting elements in `Y` are appended, retaining their partial order.\n  - \'map\': `X + Y` performs a merge where the array positions of all keys in `X` are preserved but the values\n    are overwritten by values in `Y` when the key sets of `X` and `Y` intersect. Elements in `Y` with\n    non-intersecting keys are appended, retaining their partial order.\n\nIf `rule` makes use of the `oldSelf` variable it is implicitly a `transition rule`.\n\nBy default, the `oldSelf` variable is the same type as `self`. When `optionalOldSelf` is true, the `oldSelf` variable is a CEL optional\n variable whose value() is the same type as `self`.\nSee the documentation for the `optionalOldSelf` field for details.\n\nTransition rules by default are applied only on UPDATE requests and are skipped if an old value could not be found. You can opt a transition rule into unconditional evaluation by setting `optionalOldSelf` to true.'),
       },
-      { description: 'ValidationRule describes a validation rule written in the CEL expression language.', required: ['rule'] },
+      { description: 'ValidationRule describes a validation rule written in the CEL expression language.', required: ['rule'], proto: { tags: { fieldPath: 5, message: 2, messageExpression: 3, optionalOldSelf: 6, reason: 4, rule: 1 }, omitEmpty: ['fieldPath', 'message', 'messageExpression'] } },
     ),
   ),
   def(
@@ -283,7 +283,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         service: ref('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.ServiceReference', 'service is a reference to the service for this webhook. Either service or url must be specified.\n\nIf the webhook is running within the cluster, then you should use `service`.'),
         url: str('url gives the location of the webhook, in standard URL form (`scheme://host:port/path`). Exactly one of `url` or `service` must be specified.\n\nThe `host` should not refer to a service running in the cluster; use the `service` field instead. The host might be resolved via external DNS in some apiservers (e.g., `kube-apiserver` cannot resolve in-cluster DNS as that would be a layering violation). `host` may also be an IP address.\n\nPlease note that using `localhost` or `127.0.0.1` as a `host` is risky unless you take great care to run this webhook on all hosts which run an apiserver which might need to make calls to this webhook. Such installs are likely to be non-portable, i.e., not easy to turn up in a new cluster.\n\nThe scheme must be "https"; the URL must begin with "https://".\n\nA path is optional, and if present may be any string permissible in a URL. You may use the path to pass an arbitrary string to the webhook, for example, a cluster identifier.\n\nAttempting to use a user or basic auth e.g. "user:password@" is not allowed. Fragments ("#...") and query parameters ("?...") are not allowed, either.'),
       },
-      { description: 'WebhookClientConfig contains the information to make a TLS connection with the webhook.' },
+      { description: 'WebhookClientConfig contains the information to make a TLS connection with the webhook.', proto: { tags: { caBundle: 2, service: 1, url: 3 }, omitEmpty: ['caBundle'] } },
     ),
   ),
   def(
@@ -293,7 +293,7 @@ export const apiextensionsV1Definitions: Definition[] = [
         clientConfig: ref('io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.WebhookClientConfig', 'clientConfig is the instructions for how to call the webhook if strategy is `Webhook`.'),
         conversionReviewVersions: arr(str(), { description: 'conversionReviewVersions is an ordered list of preferred `ConversionReview` versions the Webhook expects. The API server will use the first version in the list which it supports. If none of the versions specified in this list are supported by API server, conversion will fail for the custom resource. If a persisted Webhook configuration specifies allowed versions and does not include any versions known to the API Server, calls to the webhook will fail.', listType: 'atomic' }),
       },
-      { description: 'WebhookConversion describes how to call a conversion webhook', required: ['conversionReviewVersions'] },
+      { description: 'WebhookConversion describes how to call a conversion webhook', required: ['conversionReviewVersions'], proto: { tags: { clientConfig: 2, conversionReviewVersions: 3 } } },
     ),
   ),
 ];

@@ -16,7 +16,7 @@ export const autoscalingV1Definitions: Definition[] = [
         kind: str('kind is the kind of the referent; More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds'),
         name: str('name is the name of the referent; More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names'),
       },
-      { description: 'CrossVersionObjectReference contains enough information to let you identify the referred resource.', required: ['kind', 'name'], mapType: 'atomic' },
+      { description: 'CrossVersionObjectReference contains enough information to let you identify the referred resource.', required: ['kind', 'name'], mapType: 'atomic', proto: { tags: { apiVersion: 3, kind: 1, name: 2 }, omitEmpty: ['apiVersion'] } },
     ),
   ),
   def(
@@ -29,7 +29,7 @@ export const autoscalingV1Definitions: Definition[] = [
         spec: ref('io.k8s.api.autoscaling.v1.HorizontalPodAutoscalerSpec', 'spec defines the behaviour of autoscaler. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status.'),
         status: ref('io.k8s.api.autoscaling.v1.HorizontalPodAutoscalerStatus', 'status is the current information about the autoscaler.'),
       },
-      { description: 'configuration of a horizontal pod autoscaler.' },
+      { description: 'configuration of a horizontal pod autoscaler.', proto: { tags: { metadata: 1, spec: 2, status: 3 } } },
     ),
     [gvk('autoscaling', 'v1', 'HorizontalPodAutoscaler')],
   ),
@@ -42,7 +42,7 @@ export const autoscalingV1Definitions: Definition[] = [
         kind: KIND,
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata.'),
       },
-      { description: 'list of horizontal pod autoscaler objects.', required: ['items'] },
+      { description: 'list of horizontal pod autoscaler objects.', required: ['items'], proto: { tags: { items: 2, metadata: 1 } } },
     ),
     [gvk('autoscaling', 'v1', 'HorizontalPodAutoscalerList')],
   ),
@@ -55,7 +55,7 @@ export const autoscalingV1Definitions: Definition[] = [
         scaleTargetRef: ref('io.k8s.api.autoscaling.v1.CrossVersionObjectReference', 'reference to scaled resource; horizontal pod autoscaler will learn the current resource consumption and will set the desired number of pods by using its Scale subresource.'),
         targetCPUUtilizationPercentage: int32('targetCPUUtilizationPercentage is the target average CPU utilization (represented as a percentage of requested CPU) over all the pods; if not specified the default autoscaling policy will be used.'),
       },
-      { description: 'specification of a horizontal pod autoscaler.', required: ['scaleTargetRef', 'maxReplicas'] },
+      { description: 'specification of a horizontal pod autoscaler.', required: ['scaleTargetRef', 'maxReplicas'], proto: { tags: { maxReplicas: 3, minReplicas: 2, scaleTargetRef: 1, targetCPUUtilizationPercentage: 4 } } },
     ),
   ),
   def(
@@ -68,7 +68,7 @@ export const autoscalingV1Definitions: Definition[] = [
         lastScaleTime: time('lastScaleTime is the last time the HorizontalPodAutoscaler scaled the number of pods; used by the autoscaler to control how often the number of pods is changed.'),
         observedGeneration: int64('observedGeneration is the most recent generation observed by this autoscaler.'),
       },
-      { description: 'current status of a horizontal pod autoscaler', required: ['currentReplicas', 'desiredReplicas'] },
+      { description: 'current status of a horizontal pod autoscaler', required: ['currentReplicas', 'desiredReplicas'], proto: { tags: { currentCPUUtilizationPercentage: 5, currentReplicas: 3, desiredReplicas: 4, lastScaleTime: 2, observedGeneration: 1 } } },
     ),
   ),
   def(
@@ -81,7 +81,7 @@ export const autoscalingV1Definitions: Definition[] = [
         spec: ref('io.k8s.api.autoscaling.v1.ScaleSpec', 'spec defines the behavior of the scale. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status.'),
         status: ref('io.k8s.api.autoscaling.v1.ScaleStatus', 'status is the current status of the scale. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status. Read-only.'),
       },
-      { description: 'Scale represents a scaling request for a resource.' },
+      { description: 'Scale represents a scaling request for a resource.', proto: { tags: { metadata: 1, spec: 2, status: 3 } } },
     ),
     [gvk('autoscaling', 'v1', 'Scale')],
   ),
@@ -91,7 +91,7 @@ export const autoscalingV1Definitions: Definition[] = [
       {
         replicas: int32('replicas is the desired number of instances for the scaled object.'),
       },
-      { description: 'ScaleSpec describes the attributes of a scale subresource.' },
+      { description: 'ScaleSpec describes the attributes of a scale subresource.', proto: { tags: { replicas: 1 }, omitEmpty: ['replicas'] } },
     ),
   ),
   def(
@@ -101,7 +101,7 @@ export const autoscalingV1Definitions: Definition[] = [
         replicas: int32('replicas is the actual number of observed instances of the scaled object.'),
         selector: str('selector is the label query over pods that should match the replicas count. This is same as the label selector but in the string format to avoid introspection by clients. The string will be in the same format as the query-param syntax. More info about label selectors: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/'),
       },
-      { description: 'ScaleStatus represents the current status of a scale subresource.', required: ['replicas'] },
+      { description: 'ScaleStatus represents the current status of a scale subresource.', required: ['replicas'], proto: { tags: { replicas: 1, selector: 2 }, omitEmpty: ['selector'] } },
     ),
   ),
 ];

@@ -16,7 +16,7 @@ export const autoscalingV2Definitions: Definition[] = [
         name: str('name is the name of the resource in question.'),
         target: ref('io.k8s.api.autoscaling.v2.MetricTarget', 'target specifies the target value for the given metric'),
       },
-      { description: 'ContainerResourceMetricSource indicates how to scale on a resource metric known to Kubernetes, as specified in requests and limits, describing each pod in the current scale target (e.g. CPU or memory).  The values will be averaged together before being compared to the target.  Such metrics are built in to Kubernetes, and have special scaling options on top of those available to normal per-pod metrics using the "pods" source.  Only one "target" type should be set.', required: ['name', 'target', 'container'] },
+      { description: 'ContainerResourceMetricSource indicates how to scale on a resource metric known to Kubernetes, as specified in requests and limits, describing each pod in the current scale target (e.g. CPU or memory).  The values will be averaged together before being compared to the target.  Such metrics are built in to Kubernetes, and have special scaling options on top of those available to normal per-pod metrics using the "pods" source.  Only one "target" type should be set.', required: ['name', 'target', 'container'], proto: { tags: { container: 3, name: 1, target: 2 } } },
     ),
   ),
   def(
@@ -27,7 +27,7 @@ export const autoscalingV2Definitions: Definition[] = [
         current: ref('io.k8s.api.autoscaling.v2.MetricValueStatus', 'current contains the current value for the given metric'),
         name: str('name is the name of the resource in question.'),
       },
-      { description: 'ContainerResourceMetricStatus indicates the current value of a resource metric known to Kubernetes, as specified in requests and limits, describing a single container in each pod in the current scale target (e.g. CPU or memory).  Such metrics are built in to Kubernetes, and have special scaling options on top of those available to normal per-pod metrics using the "pods" source.', required: ['name', 'current', 'container'] },
+      { description: 'ContainerResourceMetricStatus indicates the current value of a resource metric known to Kubernetes, as specified in requests and limits, describing a single container in each pod in the current scale target (e.g. CPU or memory).  Such metrics are built in to Kubernetes, and have special scaling options on top of those available to normal per-pod metrics using the "pods" source.', required: ['name', 'current', 'container'], proto: { tags: { container: 3, current: 2, name: 1 } } },
     ),
   ),
   def(
@@ -38,7 +38,7 @@ export const autoscalingV2Definitions: Definition[] = [
         kind: str('kind is the kind of the referent; More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds'),
         name: str('name is the name of the referent; More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names'),
       },
-      { description: 'CrossVersionObjectReference contains enough information to let you identify the referred resource.', required: ['kind', 'name'] },
+      { description: 'CrossVersionObjectReference contains enough information to let you identify the referred resource.', required: ['kind', 'name'], proto: { tags: { apiVersion: 3, kind: 1, name: 2 }, omitEmpty: ['apiVersion'] } },
     ),
   ),
   def(
@@ -48,7 +48,7 @@ export const autoscalingV2Definitions: Definition[] = [
         metric: ref('io.k8s.api.autoscaling.v2.MetricIdentifier', 'metric identifies the target metric by name and selector'),
         target: ref('io.k8s.api.autoscaling.v2.MetricTarget', 'target specifies the target value for the given metric'),
       },
-      { description: 'ExternalMetricSource indicates how to scale on a metric not associated with any Kubernetes object (for example length of queue in cloud messaging service, or QPS from loadbalancer running outside of cluster).', required: ['metric', 'target'] },
+      { description: 'ExternalMetricSource indicates how to scale on a metric not associated with any Kubernetes object (for example length of queue in cloud messaging service, or QPS from loadbalancer running outside of cluster).', required: ['metric', 'target'], proto: { tags: { metric: 1, target: 2 } } },
     ),
   ),
   def(
@@ -58,7 +58,7 @@ export const autoscalingV2Definitions: Definition[] = [
         current: ref('io.k8s.api.autoscaling.v2.MetricValueStatus', 'current contains the current value for the given metric'),
         metric: ref('io.k8s.api.autoscaling.v2.MetricIdentifier', 'metric identifies the target metric by name and selector'),
       },
-      { description: 'ExternalMetricStatus indicates the current value of a global metric not associated with any Kubernetes object.', required: ['metric', 'current'] },
+      { description: 'ExternalMetricStatus indicates the current value of a global metric not associated with any Kubernetes object.', required: ['metric', 'current'], proto: { tags: { current: 2, metric: 1 } } },
     ),
   ),
   def(
@@ -69,7 +69,7 @@ export const autoscalingV2Definitions: Definition[] = [
         type: str('type is used to specify the scaling policy.'),
         value: int32('value contains the amount of change which is permitted by the policy. It must be greater than zero'),
       },
-      { description: 'HPAScalingPolicy is a single policy which must hold true for a specified past interval.', required: ['type', 'value', 'periodSeconds'] },
+      { description: 'HPAScalingPolicy is a single policy which must hold true for a specified past interval.', required: ['type', 'value', 'periodSeconds'], proto: { tags: { periodSeconds: 3, type: 1, value: 2 } } },
     ),
   ),
   def(
@@ -80,7 +80,7 @@ export const autoscalingV2Definitions: Definition[] = [
         selectPolicy: str('selectPolicy is used to specify which policy should be used. If not set, the default value Max is used.'),
         stabilizationWindowSeconds: int32('stabilizationWindowSeconds is the number of seconds for which past recommendations should be considered while scaling up or scaling down. StabilizationWindowSeconds must be greater than or equal to zero and less than or equal to 3600 (one hour). If not set, use the default values: - For scale up: 0 (i.e. no stabilization is done). - For scale down: 300 (i.e. the stabilization window is 300 seconds long).'),
       },
-      { description: 'HPAScalingRules configures the scaling behavior for one direction. These Rules are applied after calculating DesiredReplicas from metrics for the HPA. They can limit the scaling velocity by specifying scaling policies. They can prevent flapping by specifying the stabilization window, so that the number of replicas is not set instantly, instead, the safest value from the stabilization window is chosen.' },
+      { description: 'HPAScalingRules configures the scaling behavior for one direction. These Rules are applied after calculating DesiredReplicas from metrics for the HPA. They can limit the scaling velocity by specifying scaling policies. They can prevent flapping by specifying the stabilization window, so that the number of replicas is not set instantly, instead, the safest value from the stabilization window is chosen.', proto: { tags: { policies: 2, selectPolicy: 1, stabilizationWindowSeconds: 3 } } },
     ),
   ),
   def(
@@ -93,7 +93,7 @@ export const autoscalingV2Definitions: Definition[] = [
         spec: ref('io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec', 'spec is the specification for the behaviour of the autoscaler. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status.'),
         status: ref('io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerStatus', 'status is the current information about the autoscaler.'),
       },
-      { description: 'HorizontalPodAutoscaler is the configuration for a horizontal pod autoscaler, which automatically manages the replica count of any resource implementing the scale subresource based on the metrics specified.' },
+      { description: 'HorizontalPodAutoscaler is the configuration for a horizontal pod autoscaler, which automatically manages the replica count of any resource implementing the scale subresource based on the metrics specified.', proto: { tags: { metadata: 1, spec: 2, status: 3 } } },
     ),
     [gvk('autoscaling', 'v2', 'HorizontalPodAutoscaler')],
   ),
@@ -104,7 +104,7 @@ export const autoscalingV2Definitions: Definition[] = [
         scaleDown: ref('io.k8s.api.autoscaling.v2.HPAScalingRules', 'scaleDown is scaling policy for scaling Down. If not set, the default value is to allow to scale down to minReplicas pods, with a 300 second stabilization window (i.e., the highest recommendation for the last 300sec is used).'),
         scaleUp: ref('io.k8s.api.autoscaling.v2.HPAScalingRules', 'scaleUp is scaling policy for scaling Up. If not set, the default value is the higher of:\n  * increase no more than 4 pods per 60 seconds\n  * double the number of pods per 60 seconds\nNo stabilization is used.'),
       },
-      { description: 'HorizontalPodAutoscalerBehavior configures the scaling behavior of the target in both Up and Down directions (scaleUp and scaleDown fields respectively).' },
+      { description: 'HorizontalPodAutoscalerBehavior configures the scaling behavior of the target in both Up and Down directions (scaleUp and scaleDown fields respectively).', proto: { tags: { scaleDown: 2, scaleUp: 1 } } },
     ),
   ),
   def(
@@ -117,7 +117,7 @@ export const autoscalingV2Definitions: Definition[] = [
         status: str('status is the status of the condition (True, False, Unknown)'),
         type: str('type describes the current condition'),
       },
-      { description: 'HorizontalPodAutoscalerCondition describes the state of a HorizontalPodAutoscaler at a certain point.', required: ['type', 'status'] },
+      { description: 'HorizontalPodAutoscalerCondition describes the state of a HorizontalPodAutoscaler at a certain point.', required: ['type', 'status'], proto: { tags: { lastTransitionTime: 3, message: 5, reason: 4, status: 2, type: 1 }, omitEmpty: ['message', 'reason'] } },
     ),
   ),
   def(
@@ -129,7 +129,7 @@ export const autoscalingV2Definitions: Definition[] = [
         kind: KIND,
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'metadata is the standard list metadata.'),
       },
-      { description: 'HorizontalPodAutoscalerList is a list of horizontal pod autoscaler objects.', required: ['items'] },
+      { description: 'HorizontalPodAutoscalerList is a list of horizontal pod autoscaler objects.', required: ['items'], proto: { tags: { items: 2, metadata: 1 } } },
     ),
     [gvk('autoscaling', 'v2', 'HorizontalPodAutoscalerList')],
   ),
@@ -143,7 +143,7 @@ export const autoscalingV2Definitions: Definition[] = [
         minReplicas: int32('minReplicas is the lower limit for the number of replicas to which the autoscaler can scale down.  It defaults to 1 pod.  minReplicas is allowed to be 0 if the alpha feature gate HPAScaleToZero is enabled and at least one Object or External metric is configured.  Scaling is active as long as at least one metric value is available.'),
         scaleTargetRef: ref('io.k8s.api.autoscaling.v2.CrossVersionObjectReference', 'scaleTargetRef points to the target resource to scale, and is used to the pods for which metrics should be collected, as well as to actually change the replica count.'),
       },
-      { description: 'HorizontalPodAutoscalerSpec describes the desired functionality of the HorizontalPodAutoscaler.', required: ['scaleTargetRef', 'maxReplicas'] },
+      { description: 'HorizontalPodAutoscalerSpec describes the desired functionality of the HorizontalPodAutoscaler.', required: ['scaleTargetRef', 'maxReplicas'], proto: { tags: { behavior: 5, maxReplicas: 3, metrics: 4, minReplicas: 2, scaleTargetRef: 1 } } },
     ),
   ),
   def(
@@ -157,7 +157,7 @@ export const autoscalingV2Definitions: Definition[] = [
         lastScaleTime: time('lastScaleTime is the last time the HorizontalPodAutoscaler scaled the number of pods, used by the autoscaler to control how often the number of pods is changed.'),
         observedGeneration: int64('observedGeneration is the most recent generation observed by this autoscaler.'),
       },
-      { description: 'HorizontalPodAutoscalerStatus describes the current status of a horizontal pod autoscaler.', required: ['desiredReplicas'] },
+      { description: 'HorizontalPodAutoscalerStatus describes the current status of a horizontal pod autoscaler.', required: ['desiredReplicas'], proto: { tags: { conditions: 6, currentMetrics: 5, currentReplicas: 3, desiredReplicas: 4, lastScaleTime: 2, observedGeneration: 1 }, omitEmpty: ['currentReplicas'] } },
     ),
   ),
   def(
@@ -167,7 +167,7 @@ export const autoscalingV2Definitions: Definition[] = [
         name: str('name is the name of the given metric'),
         selector: ref('io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector', 'selector is the string-encoded form of a standard kubernetes label selector for the given metric When set, it is passed as an additional parameter to the metrics server for more specific metrics scoping. When unset, just the metricName will be used to gather metrics.'),
       },
-      { description: 'MetricIdentifier defines the name and optionally selector for a metric', required: ['name'] },
+      { description: 'MetricIdentifier defines the name and optionally selector for a metric', required: ['name'], proto: { tags: { name: 1, selector: 2 } } },
     ),
   ),
   def(
@@ -181,7 +181,7 @@ export const autoscalingV2Definitions: Definition[] = [
         resource: ref('io.k8s.api.autoscaling.v2.ResourceMetricSource', 'resource refers to a resource metric (such as those specified in requests and limits) known to Kubernetes describing each pod in the current scale target (e.g. CPU or memory). Such metrics are built in to Kubernetes, and have special scaling options on top of those available to normal per-pod metrics using the "pods" source.'),
         type: str('type is the type of metric source.  It should be one of "ContainerResource", "External", "Object", "Pods" or "Resource", each mapping to a matching field in the object.'),
       },
-      { description: 'MetricSpec specifies how to scale based on a single metric (only `type` and one other matching field should be set at once).', required: ['type'] },
+      { description: 'MetricSpec specifies how to scale based on a single metric (only `type` and one other matching field should be set at once).', required: ['type'], proto: { tags: { containerResource: 7, external: 5, object: 2, pods: 3, resource: 4, type: 1 } } },
     ),
   ),
   def(
@@ -195,7 +195,7 @@ export const autoscalingV2Definitions: Definition[] = [
         resource: ref('io.k8s.api.autoscaling.v2.ResourceMetricStatus', 'resource refers to a resource metric (such as those specified in requests and limits) known to Kubernetes describing each pod in the current scale target (e.g. CPU or memory). Such metrics are built in to Kubernetes, and have special scaling options on top of those available to normal per-pod metrics using the "pods" source.'),
         type: str('type is the type of metric source.  It will be one of "ContainerResource", "External", "Object", "Pods" or "Resource", each corresponds to a matching field in the object.'),
       },
-      { description: 'MetricStatus describes the last-read state of a single metric.', required: ['type'] },
+      { description: 'MetricStatus describes the last-read state of a single metric.', required: ['type'], proto: { tags: { containerResource: 7, external: 5, object: 2, pods: 3, resource: 4, type: 1 } } },
     ),
   ),
   def(
@@ -207,7 +207,7 @@ export const autoscalingV2Definitions: Definition[] = [
         type: str('type represents whether the metric type is Utilization, Value, or AverageValue'),
         value: quantity('value is the target value of the metric (as a quantity).'),
       },
-      { description: 'MetricTarget defines the target value, average value, or average utilization of a specific metric', required: ['type'] },
+      { description: 'MetricTarget defines the target value, average value, or average utilization of a specific metric', required: ['type'], proto: { tags: { averageUtilization: 4, averageValue: 3, type: 1, value: 2 } } },
     ),
   ),
   def(
@@ -218,7 +218,7 @@ export const autoscalingV2Definitions: Definition[] = [
         averageValue: quantity('averageValue is the current value of the average of the metric across all relevant pods (as a quantity)'),
         value: quantity('value is the current value of the metric (as a quantity).'),
       },
-      { description: 'MetricValueStatus holds the current value for a metric' },
+      { description: 'MetricValueStatus holds the current value for a metric', proto: { tags: { averageUtilization: 3, averageValue: 2, value: 1 } } },
     ),
   ),
   def(
@@ -229,7 +229,7 @@ export const autoscalingV2Definitions: Definition[] = [
         metric: ref('io.k8s.api.autoscaling.v2.MetricIdentifier', 'metric identifies the target metric by name and selector'),
         target: ref('io.k8s.api.autoscaling.v2.MetricTarget', 'target specifies the target value for the given metric'),
       },
-      { description: 'ObjectMetricSource indicates how to scale on a metric describing a kubernetes object (for example, hits-per-second on an Ingress object).', required: ['describedObject', 'target', 'metric'] },
+      { description: 'ObjectMetricSource indicates how to scale on a metric describing a kubernetes object (for example, hits-per-second on an Ingress object).', required: ['describedObject', 'target', 'metric'], proto: { tags: { describedObject: 1, metric: 3, target: 2 } } },
     ),
   ),
   def(
@@ -240,7 +240,7 @@ export const autoscalingV2Definitions: Definition[] = [
         describedObject: ref('io.k8s.api.autoscaling.v2.CrossVersionObjectReference', 'DescribedObject specifies the descriptions of a object,such as kind,name apiVersion'),
         metric: ref('io.k8s.api.autoscaling.v2.MetricIdentifier', 'metric identifies the target metric by name and selector'),
       },
-      { description: 'ObjectMetricStatus indicates the current value of a metric describing a kubernetes object (for example, hits-per-second on an Ingress object).', required: ['metric', 'current', 'describedObject'] },
+      { description: 'ObjectMetricStatus indicates the current value of a metric describing a kubernetes object (for example, hits-per-second on an Ingress object).', required: ['metric', 'current', 'describedObject'], proto: { tags: { current: 2, describedObject: 3, metric: 1 } } },
     ),
   ),
   def(
@@ -250,7 +250,7 @@ export const autoscalingV2Definitions: Definition[] = [
         metric: ref('io.k8s.api.autoscaling.v2.MetricIdentifier', 'metric identifies the target metric by name and selector'),
         target: ref('io.k8s.api.autoscaling.v2.MetricTarget', 'target specifies the target value for the given metric'),
       },
-      { description: 'PodsMetricSource indicates how to scale on a metric describing each pod in the current scale target (for example, transactions-processed-per-second). The values will be averaged together before being compared to the target value.', required: ['metric', 'target'] },
+      { description: 'PodsMetricSource indicates how to scale on a metric describing each pod in the current scale target (for example, transactions-processed-per-second). The values will be averaged together before being compared to the target value.', required: ['metric', 'target'], proto: { tags: { metric: 1, target: 2 } } },
     ),
   ),
   def(
@@ -260,7 +260,7 @@ export const autoscalingV2Definitions: Definition[] = [
         current: ref('io.k8s.api.autoscaling.v2.MetricValueStatus', 'current contains the current value for the given metric'),
         metric: ref('io.k8s.api.autoscaling.v2.MetricIdentifier', 'metric identifies the target metric by name and selector'),
       },
-      { description: 'PodsMetricStatus indicates the current value of a metric describing each pod in the current scale target (for example, transactions-processed-per-second).', required: ['metric', 'current'] },
+      { description: 'PodsMetricStatus indicates the current value of a metric describing each pod in the current scale target (for example, transactions-processed-per-second).', required: ['metric', 'current'], proto: { tags: { current: 2, metric: 1 } } },
     ),
   ),
   def(
@@ -270,7 +270,7 @@ export const autoscalingV2Definitions: Definition[] = [
         name: str('name is the name of the resource in question.'),
         target: ref('io.k8s.api.autoscaling.v2.MetricTarget', 'target specifies the target value for the given metric'),
       },
-      { description: 'ResourceMetricSource indicates how to scale on a resource metric known to Kubernetes, as specified in requests and limits, describing each pod in the current scale target (e.g. CPU or memory).  The values will be averaged together before being compared to the target.  Such metrics are built in to Kubernetes, and have special scaling options on top of those available to normal per-pod metrics using the "pods" source.  Only one "target" type should be set.', required: ['name', 'target'] },
+      { description: 'ResourceMetricSource indicates how to scale on a resource metric known to Kubernetes, as specified in requests and limits, describing each pod in the current scale target (e.g. CPU or memory).  The values will be averaged together before being compared to the target.  Such metrics are built in to Kubernetes, and have special scaling options on top of those available to normal per-pod metrics using the "pods" source.  Only one "target" type should be set.', required: ['name', 'target'], proto: { tags: { name: 1, target: 2 } } },
     ),
   ),
   def(
@@ -280,7 +280,7 @@ export const autoscalingV2Definitions: Definition[] = [
         current: ref('io.k8s.api.autoscaling.v2.MetricValueStatus', 'current contains the current value for the given metric'),
         name: str('name is the name of the resource in question.'),
       },
-      { description: 'ResourceMetricStatus indicates the current value of a resource metric known to Kubernetes, as specified in requests and limits, describing each pod in the current scale target (e.g. CPU or memory).  Such metrics are built in to Kubernetes, and have special scaling options on top of those available to normal per-pod metrics using the "pods" source.', required: ['name', 'current'] },
+      { description: 'ResourceMetricStatus indicates the current value of a resource metric known to Kubernetes, as specified in requests and limits, describing each pod in the current scale target (e.g. CPU or memory).  Such metrics are built in to Kubernetes, and have special scaling options on top of those available to normal per-pod metrics using the "pods" source.', required: ['name', 'current'], proto: { tags: { current: 2, name: 1 } } },
     ),
   ),
 ];

@@ -18,7 +18,7 @@ export const batchV1Definitions: Definition[] = [
         spec: ref('io.k8s.api.batch.v1.CronJobSpec', 'Specification of the desired behavior of a cron job, including the schedule. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
         status: ref('io.k8s.api.batch.v1.CronJobStatus', 'Current status of a cron job. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
       },
-      { description: 'CronJob represents the configuration of a single cron job.' },
+      { description: 'CronJob represents the configuration of a single cron job.', proto: { tags: { metadata: 1, spec: 2, status: 3 } } },
     ),
     [gvk('batch', 'v1', 'CronJob')],
   ),
@@ -31,7 +31,7 @@ export const batchV1Definitions: Definition[] = [
         kind: KIND,
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata'),
       },
-      { description: 'CronJobList is a collection of cron jobs.', required: ['items'] },
+      { description: 'CronJobList is a collection of cron jobs.', required: ['items'], proto: { tags: { items: 2, metadata: 1 } } },
     ),
     [gvk('batch', 'v1', 'CronJobList')],
   ),
@@ -48,7 +48,7 @@ export const batchV1Definitions: Definition[] = [
         suspend: bool('This flag tells the controller to suspend subsequent executions, it does not apply to already started executions.  Defaults to false.'),
         timeZone: str('The time zone name for the given schedule, see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones. If not specified, this will default to the time zone of the kube-controller-manager process. The set of valid time zone names and the time zone offset is loaded from the system-wide time zone database by the API server during CronJob validation and the controller manager during execution. If no system-wide time zone database can be found a bundled version of the database is used instead. If the time zone name becomes invalid during the lifetime of a CronJob or due to a change in host configuration, the controller will stop creating new new Jobs and will create a system event with the reason UnknownTimeZone. More information can be found in https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#time-zones'),
       },
-      { description: 'CronJobSpec describes how the job execution will look like and when it will actually run.', required: ['schedule', 'jobTemplate'] },
+      { description: 'CronJobSpec describes how the job execution will look like and when it will actually run.', required: ['schedule', 'jobTemplate'], proto: { tags: { concurrencyPolicy: 3, failedJobsHistoryLimit: 7, jobTemplate: 5, schedule: 1, startingDeadlineSeconds: 2, successfulJobsHistoryLimit: 6, suspend: 4, timeZone: 8 }, omitEmpty: ['concurrencyPolicy'] } },
     ),
   ),
   def(
@@ -59,7 +59,7 @@ export const batchV1Definitions: Definition[] = [
         lastScheduleTime: time('Information when was the last time the job was successfully scheduled.'),
         lastSuccessfulTime: time('Information when was the last time the job successfully completed.'),
       },
-      { description: 'CronJobStatus represents the current state of a cron job.' },
+      { description: 'CronJobStatus represents the current state of a cron job.', proto: { tags: { active: 1, lastScheduleTime: 4, lastSuccessfulTime: 5 } } },
     ),
   ),
   def(
@@ -72,7 +72,7 @@ export const batchV1Definitions: Definition[] = [
         spec: ref('io.k8s.api.batch.v1.JobSpec', 'Specification of the desired behavior of a job. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
         status: ref('io.k8s.api.batch.v1.JobStatus', 'Current status of a job. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
       },
-      { description: 'Job represents the configuration of a single job.' },
+      { description: 'Job represents the configuration of a single job.', proto: { tags: { metadata: 1, spec: 2, status: 3 } } },
     ),
     [gvk('batch', 'v1', 'Job')],
   ),
@@ -87,7 +87,7 @@ export const batchV1Definitions: Definition[] = [
         status: str('Status of the condition, one of True, False, Unknown.'),
         type: str('Type of job condition, Complete or Failed.'),
       },
-      { description: 'JobCondition describes current state of a job.', required: ['type', 'status'] },
+      { description: 'JobCondition describes current state of a job.', required: ['type', 'status'], proto: { tags: { lastProbeTime: 3, lastTransitionTime: 4, message: 6, reason: 5, status: 2, type: 1 }, omitEmpty: ['message', 'reason'] } },
     ),
   ),
   def(
@@ -99,7 +99,7 @@ export const batchV1Definitions: Definition[] = [
         kind: KIND,
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata'),
       },
-      { description: 'JobList is a collection of jobs.', required: ['items'] },
+      { description: 'JobList is a collection of jobs.', required: ['items'], proto: { tags: { items: 2, metadata: 1 } } },
     ),
     [gvk('batch', 'v1', 'JobList')],
   ),
@@ -124,7 +124,7 @@ export const batchV1Definitions: Definition[] = [
         template: ref('io.k8s.api.core.v1.PodTemplateSpec', 'Describes the pod that will be created when executing a job. The only allowed template.spec.restartPolicy values are "Never" or "OnFailure". More info: https://kubernetes.io/docs/concepts/workloads/controllers/jobs-run-to-completion/'),
         ttlSecondsAfterFinished: int32('ttlSecondsAfterFinished limits the lifetime of a Job that has finished execution (either Complete or Failed). If this field is set, ttlSecondsAfterFinished after the Job finishes, it is eligible to be automatically deleted. When the Job is being deleted, its lifecycle guarantees (e.g. finalizers) will be honored. If this field is unset, the Job won\'t be automatically deleted. If this field is set to zero, the Job becomes eligible to be deleted immediately after it finishes.'),
       },
-      { description: 'JobSpec describes how the job execution will look like.', required: ['template'] },
+      { description: 'JobSpec describes how the job execution will look like.', required: ['template'], proto: { tags: { activeDeadlineSeconds: 3, backoffLimit: 7, backoffLimitPerIndex: 12, completionMode: 9, completions: 2, managedBy: 15, manualSelector: 5, maxFailedIndexes: 13, parallelism: 1, podFailurePolicy: 11, podReplacementPolicy: 14, selector: 4, successPolicy: 16, suspend: 10, template: 6, ttlSecondsAfterFinished: 8 } } },
     ),
   ),
   def(
@@ -143,7 +143,7 @@ export const batchV1Definitions: Definition[] = [
         terminating: int32('The number of pods which are terminating (in phase Pending or Running and have a deletionTimestamp).\n\nThis field is beta-level. The job controller populates the field when the feature gate JobPodReplacementPolicy is enabled (enabled by default).'),
         uncountedTerminatedPods: ref('io.k8s.api.batch.v1.UncountedTerminatedPods', 'uncountedTerminatedPods holds the UIDs of Pods that have terminated but the job controller hasn\'t yet accounted for in the status counters.\n\nThe job controller creates pods with a finalizer. When a pod terminates (succeeded or failed), the controller does three steps to account for it in the job status:\n\n1. Add the pod UID to the arrays in this field. 2. Remove the pod finalizer. 3. Remove the pod UID from the arrays while increasing the corresponding\n    counter.\n\nOld jobs might not be tracked using this field, in which case the field remains null. The structure is empty for finished jobs.'),
       },
-      { description: 'JobStatus represents the current state of a Job.' },
+      { description: 'JobStatus represents the current state of a Job.', proto: { tags: { active: 4, completedIndexes: 7, completionTime: 3, conditions: 1, failed: 6, failedIndexes: 10, ready: 9, startTime: 2, succeeded: 5, terminating: 11, uncountedTerminatedPods: 8 }, omitEmpty: ['active', 'completedIndexes', 'failed', 'succeeded'] } },
     ),
   ),
   def(
@@ -153,7 +153,7 @@ export const batchV1Definitions: Definition[] = [
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', 'Standard object\'s metadata of the jobs created from this template. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata'),
         spec: ref('io.k8s.api.batch.v1.JobSpec', 'Specification of the desired behavior of the job. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
       },
-      { description: 'JobTemplateSpec describes the data a Job should have when created from a template' },
+      { description: 'JobTemplateSpec describes the data a Job should have when created from a template', proto: { tags: { metadata: 1, spec: 2 } } },
     ),
   ),
   def(
@@ -162,7 +162,7 @@ export const batchV1Definitions: Definition[] = [
       {
         rules: arr(ref('io.k8s.api.batch.v1.PodFailurePolicyRule'), { description: 'A list of pod failure policy rules. The rules are evaluated in order. Once a rule matches a Pod failure, the remaining of the rules are ignored. When no rule matches the Pod failure, the default handling applies - the counter of pod failures is incremented and it is checked against the backoffLimit. At most 20 elements are allowed.', listType: 'atomic' }),
       },
-      { description: 'PodFailurePolicy describes how failed pods influence the backoffLimit.', required: ['rules'] },
+      { description: 'PodFailurePolicy describes how failed pods influence the backoffLimit.', required: ['rules'], proto: { tags: { rules: 1 } } },
     ),
   ),
   def(
@@ -173,7 +173,7 @@ export const batchV1Definitions: Definition[] = [
         operator: str('Represents the relationship between the container exit code(s) and the specified values. Containers completed with success (exit code 0) are excluded from the requirement check. Possible values are:\n\n- In: the requirement is satisfied if at least one container exit code\n  (might be multiple if there are multiple containers not restricted\n  by the \'containerName\' field) is in the set of specified values.\n- NotIn: the requirement is satisfied if at least one container exit code\n  (might be multiple if there are multiple containers not restricted\n  by the \'containerName\' field) is not in the set of specified values.\nAdditional values are considered to be added in the future. Clients should react to an unknown operator by assuming the requirement is not satisfied.\n\nPossible enum values:\n - `"In"`\n - `"NotIn"`', { enum: ['In', 'NotIn'] }),
         values: arr(int32(), { description: 'Specifies the set of values. Each returned container exit code (might be multiple in case of multiple containers) is checked against this set of values with respect to the operator. The list of values must be ordered and must not contain duplicates. Value \'0\' cannot be used for the In operator. At least one element is required. At most 255 elements are allowed.', listType: 'set' }),
       },
-      { description: 'PodFailurePolicyOnExitCodesRequirement describes the requirement for handling a failed pod based on its container exit codes. In particular, it lookups the .state.terminated.exitCode for each app container and init container status, represented by the .status.containerStatuses and .status.initContainerStatuses fields in the Pod status, respectively. Containers completed with success (exit code 0) are excluded from the requirement check.', required: ['operator', 'values'] },
+      { description: 'PodFailurePolicyOnExitCodesRequirement describes the requirement for handling a failed pod based on its container exit codes. In particular, it lookups the .state.terminated.exitCode for each app container and init container status, represented by the .status.containerStatuses and .status.initContainerStatuses fields in the Pod status, respectively. Containers completed with success (exit code 0) are excluded from the requirement check.', required: ['operator', 'values'], proto: { tags: { containerName: 1, operator: 2, values: 3 } } },
     ),
   ),
   def(
@@ -183,7 +183,7 @@ export const batchV1Definitions: Definition[] = [
         status: str('Specifies the required Pod condition status. To match a pod condition it is required that the specified status equals the pod condition status. Defaults to True.'),
         type: str('Specifies the required Pod condition type. To match a pod condition it is required that specified type equals the pod condition type.'),
       },
-      { description: 'PodFailurePolicyOnPodConditionsPattern describes a pattern for matching an actual pod condition type.', required: ['type', 'status'] },
+      { description: 'PodFailurePolicyOnPodConditionsPattern describes a pattern for matching an actual pod condition type.', required: ['type', 'status'], proto: { tags: { status: 2, type: 1 } } },
     ),
   ),
   def(
@@ -194,7 +194,7 @@ export const batchV1Definitions: Definition[] = [
         onExitCodes: ref('io.k8s.api.batch.v1.PodFailurePolicyOnExitCodesRequirement', 'Represents the requirement on the container exit codes.'),
         onPodConditions: arr(ref('io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern'), { description: 'Represents the requirement on the pod conditions. The requirement is represented as a list of pod condition patterns. The requirement is satisfied if at least one pattern matches an actual pod condition. At most 20 elements are allowed.', listType: 'atomic' }),
       },
-      { description: 'PodFailurePolicyRule describes how a pod failure is handled when the requirements are met. One of onExitCodes and onPodConditions, but not both, can be used in each rule.', required: ['action'] },
+      { description: 'PodFailurePolicyRule describes how a pod failure is handled when the requirements are met. One of onExitCodes and onPodConditions, but not both, can be used in each rule.', required: ['action'], proto: { tags: { action: 1, onExitCodes: 2, onPodConditions: 3 } } },
     ),
   ),
   def(
@@ -203,7 +203,7 @@ export const batchV1Definitions: Definition[] = [
       {
         rules: arr(ref('io.k8s.api.batch.v1.SuccessPolicyRule'), { description: 'rules represents the list of alternative rules for the declaring the Jobs as successful before `.status.succeeded >= .spec.completions`. Once any of the rules are met, the "SucceededCriteriaMet" condition is added, and the lingering pods are removed. The terminal state for such a Job has the "Complete" condition. Additionally, these rules are evaluated in order; Once the Job meets one of the rules, other rules are ignored. At most 20 elements are allowed.', listType: 'atomic' }),
       },
-      { description: 'SuccessPolicy describes when a Job can be declared as succeeded based on the success of some indexes.', required: ['rules'] },
+      { description: 'SuccessPolicy describes when a Job can be declared as succeeded based on the success of some indexes.', required: ['rules'], proto: { tags: { rules: 1 } } },
     ),
   ),
   def(
@@ -213,7 +213,7 @@ export const batchV1Definitions: Definition[] = [
         succeededCount: int32('succeededCount specifies the minimal required size of the actual set of the succeeded indexes for the Job. When succeededCount is used along with succeededIndexes, the check is constrained only to the set of indexes specified by succeededIndexes. For example, given that succeededIndexes is "1-4", succeededCount is "3", and completed indexes are "1", "3", and "5", the Job isn\'t declared as succeeded because only "1" and "3" indexes are considered in that rules. When this field is null, this doesn\'t default to any value and is never evaluated at any time. When specified it needs to be a positive integer.'),
         succeededIndexes: str('succeededIndexes specifies the set of indexes which need to be contained in the actual set of the succeeded indexes for the Job. The list of indexes must be within 0 to ".spec.completions-1" and must not contain duplicates. At least one element is required. The indexes are represented as intervals separated by commas. The intervals can be a decimal integer or a pair of decimal integers separated by a hyphen. The number are listed in represented by the first and last element of the series, separated by a hyphen. For example, if the completed indexes are 1, 3, 4, 5 and 7, they are represented as "1,3-5,7". When this field is null, this field doesn\'t default to any value and is never evaluated at any time.'),
       },
-      { description: 'SuccessPolicyRule describes rule for declaring a Job as succeeded. Each rule must have at least one of the "succeededIndexes" or "succeededCount" specified.' },
+      { description: 'SuccessPolicyRule describes rule for declaring a Job as succeeded. Each rule must have at least one of the "succeededIndexes" or "succeededCount" specified.', proto: { tags: { succeededCount: 2, succeededIndexes: 1 } } },
     ),
   ),
   def(
@@ -223,7 +223,7 @@ export const batchV1Definitions: Definition[] = [
         failed: arr(str(), { description: 'failed holds UIDs of failed Pods.', listType: 'set' }),
         succeeded: arr(str(), { description: 'succeeded holds UIDs of succeeded Pods.', listType: 'set' }),
       },
-      { description: 'UncountedTerminatedPods holds UIDs of Pods that have terminated but haven\'t been accounted in Job status counters.' },
+      { description: 'UncountedTerminatedPods holds UIDs of Pods that have terminated but haven\'t been accounted in Job status counters.', proto: { tags: { failed: 2, succeeded: 1 } } },
     ),
   ),
 ];

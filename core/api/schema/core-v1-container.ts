@@ -14,7 +14,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         localhostProfile: str('localhostProfile indicates a profile loaded on the node that should be used. The profile must be preconfigured on the node to work. Must match the loaded name of the profile. Must be set if and only if type is "Localhost".'),
         type: str('type indicates which kind of AppArmor profile will be applied. Valid options are:\n  Localhost - a profile pre-loaded on the node.\n  RuntimeDefault - the container runtime\'s default profile.\n  Unconfined - no AppArmor enforcement.\n\nPossible enum values:\n - `"Localhost"` indicates that a profile pre-loaded on the node should be used.\n - `"RuntimeDefault"` indicates that the container runtime\'s default AppArmor profile should be used.\n - `"Unconfined"` indicates that no AppArmor profile should be enforced.', { enum: ['Localhost', 'RuntimeDefault', 'Unconfined'] }),
       },
-      { description: 'AppArmorProfile defines a pod or container\'s AppArmor settings.', required: ['type'] },
+      { description: 'AppArmorProfile defines a pod or container\'s AppArmor settings.', required: ['type'], proto: { tags: { localhostProfile: 2, type: 1 } } },
     ),
   ),
   def(
@@ -24,7 +24,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         add: arr(str(), { description: 'Added capabilities', listType: 'atomic' }),
         drop: arr(str(), { description: 'Removed capabilities', listType: 'atomic' }),
       },
-      { description: 'Adds and removes POSIX capabilities from running containers.' },
+      { description: 'Adds and removes POSIX capabilities from running containers.', proto: { tags: { add: 1, drop: 2 } } },
     ),
   ),
   def(
@@ -34,7 +34,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         name: str('Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names'),
         optional: bool('Specify whether the ConfigMap must be defined'),
       },
-      { description: 'ConfigMapEnvSource selects a ConfigMap to populate the environment variables with.\n\nThe contents of the target ConfigMap\'s Data field will represent the key-value pairs as environment variables.' },
+      { description: 'ConfigMapEnvSource selects a ConfigMap to populate the environment variables with.\n\nThe contents of the target ConfigMap\'s Data field will represent the key-value pairs as environment variables.', proto: { tags: { name: [1, 1], optional: 2 }, omitEmpty: ['name'] } },
     ),
   ),
   def(
@@ -45,7 +45,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         name: str('Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names'),
         optional: bool('Specify whether the ConfigMap or its key must be defined'),
       },
-      { description: 'Selects a key from a ConfigMap.', required: ['key'], mapType: 'atomic' },
+      { description: 'Selects a key from a ConfigMap.', required: ['key'], mapType: 'atomic', proto: { tags: { key: 2, name: [1, 1], optional: 3 }, omitEmpty: ['name'] } },
     ),
   ),
   def(
@@ -77,7 +77,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         volumeMounts: arr(ref('io.k8s.api.core.v1.VolumeMount'), { description: 'Pod volumes to mount into the container\'s filesystem. Cannot be updated.', mergeKey: 'mountPath', listType: 'map', listMapKeys: ['mountPath'] }),
         workingDir: str('Container\'s working directory. If not specified, the container runtime\'s default will be used, which might be configured in the container image. Cannot be updated.'),
       },
-      { description: 'A single application container that you want to run within a pod.', required: ['name'] },
+      { description: 'A single application container that you want to run within a pod.', required: ['name'], proto: { tags: { args: 4, command: 3, env: 7, envFrom: 19, image: 2, imagePullPolicy: 14, lifecycle: 12, livenessProbe: 10, name: 1, ports: 6, readinessProbe: 11, resizePolicy: 23, resources: 8, restartPolicy: 24, securityContext: 15, startupProbe: 22, stdin: 16, stdinOnce: 17, terminationMessagePath: 13, terminationMessagePolicy: 20, tty: 18, volumeDevices: 21, volumeMounts: 9, workingDir: 5 }, omitEmpty: ['image', 'imagePullPolicy', 'stdin', 'stdinOnce', 'terminationMessagePath', 'terminationMessagePolicy', 'tty', 'workingDir'] } },
     ),
   ),
   def(
@@ -90,7 +90,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         name: str('If specified, this must be an IANA_SVC_NAME and unique within the pod. Each named port in a pod must have a unique name. Name for the port that can be referred to by services.'),
         protocol: str('Protocol for port. Must be UDP, TCP, or SCTP. Defaults to "TCP".\n\nPossible enum values:\n - `"SCTP"` is the SCTP protocol.\n - `"TCP"` is the TCP protocol.\n - `"UDP"` is the UDP protocol.', { enum: ['SCTP', 'TCP', 'UDP'] }),
       },
-      { description: 'ContainerPort represents a network port in a single container.', required: ['containerPort'] },
+      { description: 'ContainerPort represents a network port in a single container.', required: ['containerPort'], proto: { tags: { containerPort: 3, hostIP: 5, hostPort: 2, name: 1, protocol: 4 }, omitEmpty: ['hostIP', 'hostPort', 'name', 'protocol'] } },
     ),
   ),
   def(
@@ -100,7 +100,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         resourceName: str('Name of the resource to which this resource resize policy applies. Supported values: cpu, memory.'),
         restartPolicy: str('Restart policy to apply when specified resource is resized. If not specified, it defaults to NotRequired.'),
       },
-      { description: 'ContainerResizePolicy represents resource resize policy for the container.', required: ['resourceName', 'restartPolicy'] },
+      { description: 'ContainerResizePolicy represents resource resize policy for the container.', required: ['resourceName', 'restartPolicy'], proto: { tags: { resourceName: 1, restartPolicy: 2 } } },
     ),
   ),
   def(
@@ -111,7 +111,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         prefix: str('An optional identifier to prepend to each key in the ConfigMap. Must be a C_IDENTIFIER.'),
         secretRef: ref('io.k8s.api.core.v1.SecretEnvSource', 'The Secret to select from'),
       },
-      { description: 'EnvFromSource represents the source of a set of ConfigMaps' },
+      { description: 'EnvFromSource represents the source of a set of ConfigMaps', proto: { tags: { configMapRef: 2, prefix: 1, secretRef: 3 }, omitEmpty: ['prefix'] } },
     ),
   ),
   def(
@@ -122,7 +122,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         value: str('Variable references $(VAR_NAME) are expanded using the previously defined environment variables in the container and any service environment variables. If a variable cannot be resolved, the reference in the input string will be unchanged. Double $$ are reduced to a single $, which allows for escaping the $(VAR_NAME) syntax: i.e. "$$(VAR_NAME)" will produce the string literal "$(VAR_NAME)". Escaped references will never be expanded, regardless of whether the variable exists or not. Defaults to "".'),
         valueFrom: ref('io.k8s.api.core.v1.EnvVarSource', 'Source for the environment variable\'s value. Cannot be used if value is not empty.'),
       },
-      { description: 'EnvVar represents an environment variable present in a Container.', required: ['name'] },
+      { description: 'EnvVar represents an environment variable present in a Container.', required: ['name'], proto: { tags: { name: 1, value: 2, valueFrom: 3 }, omitEmpty: ['value'] } },
     ),
   ),
   def(
@@ -134,7 +134,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         resourceFieldRef: ref('io.k8s.api.core.v1.ResourceFieldSelector', 'Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory and requests.ephemeral-storage) are currently supported.'),
         secretKeyRef: ref('io.k8s.api.core.v1.SecretKeySelector', 'Selects a key of a secret in the pod\'s namespace'),
       },
-      { description: 'EnvVarSource represents a source for the value of an EnvVar.' },
+      { description: 'EnvVarSource represents a source for the value of an EnvVar.', proto: { tags: { configMapKeyRef: 3, fieldRef: 1, resourceFieldRef: 2, secretKeyRef: 4 } } },
     ),
   ),
   def(
@@ -167,7 +167,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         volumeMounts: arr(ref('io.k8s.api.core.v1.VolumeMount'), { description: 'Pod volumes to mount into the container\'s filesystem. Subpath mounts are not allowed for ephemeral containers. Cannot be updated.', mergeKey: 'mountPath', listType: 'map', listMapKeys: ['mountPath'] }),
         workingDir: str('Container\'s working directory. If not specified, the container runtime\'s default will be used, which might be configured in the container image. Cannot be updated.'),
       },
-      { description: 'An EphemeralContainer is a temporary container that you may add to an existing Pod for user-initiated activities such as debugging. Ephemeral containers have no resource or scheduling guarantees, and they will not be restarted when they exit or when a Pod is removed or restarted. The kubelet may evict a Pod if an ephemeral container causes the Pod to exceed its resource allocation.\n\nTo add an ephemeral container, use the ephemeralcontainers subresource of an existing Pod. Ephemeral containers may not be removed or restarted.', required: ['name'] },
+      { description: 'An EphemeralContainer is a temporary container that you may add to an existing Pod for user-initiated activities such as debugging. Ephemeral containers have no resource or scheduling guarantees, and they will not be restarted when they exit or when a Pod is removed or restarted. The kubelet may evict a Pod if an ephemeral container causes the Pod to exceed its resource allocation.\n\nTo add an ephemeral container, use the ephemeralcontainers subresource of an existing Pod. Ephemeral containers may not be removed or restarted.', required: ['name'], proto: { tags: { args: [1, 4], command: [1, 3], env: [1, 7], envFrom: [1, 19], image: [1, 2], imagePullPolicy: [1, 14], lifecycle: [1, 12], livenessProbe: [1, 10], name: [1, 1], ports: [1, 6], readinessProbe: [1, 11], resizePolicy: [1, 23], resources: [1, 8], restartPolicy: [1, 24], securityContext: [1, 15], startupProbe: [1, 22], stdin: [1, 16], stdinOnce: [1, 17], targetContainerName: 2, terminationMessagePath: [1, 13], terminationMessagePolicy: [1, 20], tty: [1, 18], volumeDevices: [1, 21], volumeMounts: [1, 9], workingDir: [1, 5] }, omitEmpty: ['image', 'imagePullPolicy', 'stdin', 'stdinOnce', 'targetContainerName', 'terminationMessagePath', 'terminationMessagePolicy', 'tty', 'workingDir'] } },
     ),
   ),
   def(
@@ -176,7 +176,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
       {
         command: arr(str(), { description: 'Command is the command line to execute inside the container, the working directory for the command  is root (\'/\') in the container\'s filesystem. The command is simply exec\'d, it is not run inside a shell, so traditional shell instructions (\'|\', etc) won\'t work. To use a shell, you need to explicitly call out to that shell. Exit status of 0 is treated as live/healthy and non-zero is unhealthy.', listType: 'atomic' }),
       },
-      { description: 'ExecAction describes a "run in container" action.' },
+      { description: 'ExecAction describes a "run in container" action.', proto: { tags: { command: 1 } } },
     ),
   ),
   def(
@@ -186,7 +186,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         port: int32('Port number of the gRPC service. Number must be in the range 1 to 65535.'),
         service: str('Service is the name of the service to place in the gRPC HealthCheckRequest (see https://github.com/grpc/grpc/blob/master/doc/health-checking.md).\n\nIf this is not specified, the default behavior is defined by gRPC.'),
       },
-      { description: 'GRPCAction specifies an action involving a GRPC service.', required: ['port'] },
+      { description: 'GRPCAction specifies an action involving a GRPC service.', required: ['port'], proto: { tags: { port: 1, service: 2 } } },
     ),
   ),
   def(
@@ -199,7 +199,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         port: intOrString('Name or number of the port to access on the container. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME.'),
         scheme: str('Scheme to use for connecting to the host. Defaults to HTTP.\n\nPossible enum values:\n - `"HTTP"` means that the scheme used will be http://\n - `"HTTPS"` means that the scheme used will be https://', { enum: ['HTTP', 'HTTPS'] }),
       },
-      { description: 'HTTPGetAction describes an action based on HTTP Get requests.', required: ['port'] },
+      { description: 'HTTPGetAction describes an action based on HTTP Get requests.', required: ['port'], proto: { tags: { host: 3, httpHeaders: 5, path: 1, port: 2, scheme: 4 }, omitEmpty: ['host', 'path', 'scheme'] } },
     ),
   ),
   def(
@@ -209,7 +209,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         name: str('The header field name. This will be canonicalized upon output, so case-variant names will be understood as the same header.'),
         value: str('The header field value'),
       },
-      { description: 'HTTPHeader describes a custom header to be used in HTTP probes', required: ['name', 'value'] },
+      { description: 'HTTPHeader describes a custom header to be used in HTTP probes', required: ['name', 'value'], proto: { tags: { name: 1, value: 2 } } },
     ),
   ),
   def(
@@ -219,7 +219,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         postStart: ref('io.k8s.api.core.v1.LifecycleHandler', 'PostStart is called immediately after a container is created. If the handler fails, the container is terminated and restarted according to its restart policy. Other management of the container blocks until the hook completes. More info: https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#container-hooks'),
         preStop: ref('io.k8s.api.core.v1.LifecycleHandler', 'PreStop is called immediately before a container is terminated due to an API request or management event such as liveness/startup probe failure, preemption, resource contention, etc. The handler is not called if the container crashes or exits. The Pod\'s termination grace period countdown begins before the PreStop hook is executed. Regardless of the outcome of the handler, the container will eventually terminate within the Pod\'s termination grace period (unless delayed by finalizers). Other management of the container blocks until the hook completes or until the termination grace period is reached. More info: https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#container-hooks'),
       },
-      { description: 'Lifecycle describes actions that the management system should take in response to container lifecycle events. For the PostStart and PreStop lifecycle handlers, management of the container blocks until the action is complete, unless the container process fails, in which case the handler is aborted.' },
+      { description: 'Lifecycle describes actions that the management system should take in response to container lifecycle events. For the PostStart and PreStop lifecycle handlers, management of the container blocks until the action is complete, unless the container process fails, in which case the handler is aborted.', proto: { tags: { postStart: 1, preStop: 2 } } },
     ),
   ),
   def(
@@ -231,7 +231,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         sleep: ref('io.k8s.api.core.v1.SleepAction', 'Sleep represents a duration that the container should sleep.'),
         tcpSocket: ref('io.k8s.api.core.v1.TCPSocketAction', 'Deprecated. TCPSocket is NOT supported as a LifecycleHandler and kept for backward compatibility. There is no validation of this field and lifecycle hooks will fail at runtime when it is specified.'),
       },
-      { description: 'LifecycleHandler defines a specific action that should be taken in a lifecycle hook. One and only one of the fields, except TCPSocket must be specified.' },
+      { description: 'LifecycleHandler defines a specific action that should be taken in a lifecycle hook. One and only one of the fields, except TCPSocket must be specified.', proto: { tags: { exec: 1, httpGet: 2, sleep: 4, tcpSocket: 3 } } },
     ),
   ),
   def(
@@ -241,7 +241,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         apiVersion: str('Version of the schema the FieldPath is written in terms of, defaults to "v1".'),
         fieldPath: str('Path of the field to select in the specified API version.'),
       },
-      { description: 'ObjectFieldSelector selects an APIVersioned field of an object.', required: ['fieldPath'], mapType: 'atomic' },
+      { description: 'ObjectFieldSelector selects an APIVersioned field of an object.', required: ['fieldPath'], mapType: 'atomic', proto: { tags: { apiVersion: 1, fieldPath: 2 }, omitEmpty: ['apiVersion'] } },
     ),
   ),
   def(
@@ -259,7 +259,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         terminationGracePeriodSeconds: int64('Optional duration in seconds the pod needs to terminate gracefully upon probe failure. The grace period is the duration in seconds after the processes running in the pod are sent a termination signal and the time when the processes are forcibly halted with a kill signal. Set this value longer than the expected cleanup time for your process. If this value is nil, the pod\'s terminationGracePeriodSeconds will be used. Otherwise, this value overrides the value provided by the pod spec. Value must be non-negative integer. The value zero indicates stop immediately via the kill signal (no opportunity to shut down). This is a beta field and requires enabling ProbeTerminationGracePeriod feature gate. Minimum value is 1. spec.terminationGracePeriodSeconds is used if unset.'),
         timeoutSeconds: int32('Number of seconds after which the probe times out. Defaults to 1 second. Minimum value is 1. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes'),
       },
-      { description: 'Probe describes a health check to be performed against a container to determine whether it is alive or ready to receive traffic.' },
+      { description: 'Probe describes a health check to be performed against a container to determine whether it is alive or ready to receive traffic.', proto: { tags: { exec: [1, 1], failureThreshold: 6, grpc: [1, 4], httpGet: [1, 2], initialDelaySeconds: 2, periodSeconds: 4, successThreshold: 5, tcpSocket: [1, 3], terminationGracePeriodSeconds: 7, timeoutSeconds: 3 }, omitEmpty: ['failureThreshold', 'initialDelaySeconds', 'periodSeconds', 'successThreshold', 'timeoutSeconds'] } },
     ),
   ),
   def(
@@ -269,7 +269,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         name: str('Name must match the name of one entry in pod.spec.resourceClaims of the Pod where this field is used. It makes that resource available inside a container.'),
         request: str('Request is the name chosen for a request in the referenced claim. If empty, everything from the claim is made available, otherwise only the result of this request.'),
       },
-      { description: 'ResourceClaim references one entry in PodSpec.ResourceClaims.', required: ['name'] },
+      { description: 'ResourceClaim references one entry in PodSpec.ResourceClaims.', required: ['name'], proto: { tags: { name: 1, request: 2 }, omitEmpty: ['request'] } },
     ),
   ),
   def(
@@ -280,7 +280,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         divisor: quantity('Specifies the output format of the exposed resources, defaults to "1"'),
         resource: str('Required: resource to select'),
       },
-      { description: 'ResourceFieldSelector represents container resources (cpu, memory) and their output format', required: ['resource'], mapType: 'atomic' },
+      { description: 'ResourceFieldSelector represents container resources (cpu, memory) and their output format', required: ['resource'], mapType: 'atomic', proto: { tags: { containerName: 1, divisor: 3, resource: 2 }, omitEmpty: ['containerName'] } },
     ),
   ),
   def(
@@ -291,7 +291,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         limits: map(quantity(), 'Limits describes the maximum amount of compute resources allowed. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'),
         requests: map(quantity(), 'Requests describes the minimum amount of compute resources required. If Requests is omitted for a container, it defaults to Limits if that is explicitly specified, otherwise to an implementation-defined value. Requests cannot exceed Limits. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'),
       },
-      { description: 'ResourceRequirements describes the compute resource requirements.' },
+      { description: 'ResourceRequirements describes the compute resource requirements.', proto: { tags: { claims: 3, limits: 1, requests: 2 } } },
     ),
   ),
   def(
@@ -303,7 +303,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         type: str('Type is a SELinux type label that applies to the container.'),
         user: str('User is a SELinux user label that applies to the container.'),
       },
-      { description: 'SELinuxOptions are the labels to be applied to the container' },
+      { description: 'SELinuxOptions are the labels to be applied to the container', proto: { tags: { level: 4, role: 2, type: 3, user: 1 }, omitEmpty: ['level', 'role', 'type', 'user'] } },
     ),
   ),
   def(
@@ -313,7 +313,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         localhostProfile: str('localhostProfile indicates a profile defined in a file on the node should be used. The profile must be preconfigured on the node to work. Must be a descending path, relative to the kubelet\'s configured seccomp profile location. Must be set if type is "Localhost". Must NOT be set for any other type.'),
         type: str('type indicates which kind of seccomp profile will be applied. Valid options are:\n\nLocalhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.\n\nPossible enum values:\n - `"Localhost"` indicates a profile defined in a file on the node should be used. The file\'s location relative to <kubelet-root-dir>/seccomp.\n - `"RuntimeDefault"` represents the default container runtime seccomp profile.\n - `"Unconfined"` indicates no seccomp profile is applied (A.K.A. unconfined).', { enum: ['Localhost', 'RuntimeDefault', 'Unconfined'] }),
       },
-      { description: 'SeccompProfile defines a pod/container\'s seccomp profile settings. Only one profile source may be set.', required: ['type'] },
+      { description: 'SeccompProfile defines a pod/container\'s seccomp profile settings. Only one profile source may be set.', required: ['type'], proto: { tags: { localhostProfile: 2, type: 1 } } },
     ),
   ),
   def(
@@ -323,7 +323,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         name: str('Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names'),
         optional: bool('Specify whether the Secret must be defined'),
       },
-      { description: 'SecretEnvSource selects a Secret to populate the environment variables with.\n\nThe contents of the target Secret\'s Data field will represent the key-value pairs as environment variables.' },
+      { description: 'SecretEnvSource selects a Secret to populate the environment variables with.\n\nThe contents of the target Secret\'s Data field will represent the key-value pairs as environment variables.', proto: { tags: { name: [1, 1], optional: 2 }, omitEmpty: ['name'] } },
     ),
   ),
   def(
@@ -334,7 +334,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         name: str('Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names'),
         optional: bool('Specify whether the Secret or its key must be defined'),
       },
-      { description: 'SecretKeySelector selects a key of a Secret.', required: ['key'], mapType: 'atomic' },
+      { description: 'SecretKeySelector selects a key of a Secret.', required: ['key'], mapType: 'atomic', proto: { tags: { key: 2, name: [1, 1], optional: 3 }, omitEmpty: ['name'] } },
     ),
   ),
   def(
@@ -354,7 +354,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         seccompProfile: ref('io.k8s.api.core.v1.SeccompProfile', 'The seccomp options to use by this container. If seccomp options are provided at both the pod & container level, the container options override the pod options. Note that this field cannot be set when spec.os.name is windows.'),
         windowsOptions: ref('io.k8s.api.core.v1.WindowsSecurityContextOptions', 'The Windows specific settings applied to all containers. If unspecified, the options from the PodSecurityContext will be used. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is linux.'),
       },
-      { description: 'SecurityContext holds security configuration that will be applied to a container. Some fields are present in both SecurityContext and PodSecurityContext.  When both are set, the values in SecurityContext take precedence.' },
+      { description: 'SecurityContext holds security configuration that will be applied to a container. Some fields are present in both SecurityContext and PodSecurityContext.  When both are set, the values in SecurityContext take precedence.', proto: { tags: { allowPrivilegeEscalation: 7, appArmorProfile: 12, capabilities: 1, privileged: 2, procMount: 9, readOnlyRootFilesystem: 6, runAsGroup: 8, runAsNonRoot: 5, runAsUser: 4, seLinuxOptions: 3, seccompProfile: 11, windowsOptions: 10 } } },
     ),
   ),
   def(
@@ -363,7 +363,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
       {
         seconds: int64('Seconds is the number of seconds to sleep.'),
       },
-      { description: 'SleepAction describes a "sleep" action.', required: ['seconds'] },
+      { description: 'SleepAction describes a "sleep" action.', required: ['seconds'], proto: { tags: { seconds: 1 } } },
     ),
   ),
   def(
@@ -373,7 +373,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         host: str('Optional: Host name to connect to, defaults to the pod IP.'),
         port: intOrString('Number or name of the port to access on the container. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME.'),
       },
-      { description: 'TCPSocketAction describes an action based on opening a socket', required: ['port'] },
+      { description: 'TCPSocketAction describes an action based on opening a socket', required: ['port'], proto: { tags: { host: 2, port: 1 }, omitEmpty: ['host'] } },
     ),
   ),
   def(
@@ -383,7 +383,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         devicePath: str('devicePath is the path inside of the container that the device will be mapped to.'),
         name: str('name must match the name of a persistentVolumeClaim in the pod'),
       },
-      { description: 'volumeDevice describes a mapping of a raw block device within a container.', required: ['name', 'devicePath'] },
+      { description: 'volumeDevice describes a mapping of a raw block device within a container.', required: ['name', 'devicePath'], proto: { tags: { devicePath: 2, name: 1 } } },
     ),
   ),
   def(
@@ -398,7 +398,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         subPath: str('Path within the volume from which the container\'s volume should be mounted. Defaults to "" (volume\'s root).'),
         subPathExpr: str('Expanded path within the volume from which the container\'s volume should be mounted. Behaves similarly to SubPath but environment variable references $(VAR_NAME) are expanded using the container\'s environment. Defaults to "" (volume\'s root). SubPathExpr and SubPath are mutually exclusive.'),
       },
-      { description: 'VolumeMount describes a mounting of a Volume within a container.', required: ['name', 'mountPath'] },
+      { description: 'VolumeMount describes a mounting of a Volume within a container.', required: ['name', 'mountPath'], proto: { tags: { mountPath: 3, mountPropagation: 5, name: 1, readOnly: 2, recursiveReadOnly: 7, subPath: 4, subPathExpr: 6 }, omitEmpty: ['readOnly', 'subPath', 'subPathExpr'] } },
     ),
   ),
   def(
@@ -410,7 +410,7 @@ export const coreV1ContainerDefinitions: Definition[] = [
         hostProcess: bool('HostProcess determines if a container should be run as a \'Host Process\' container. All of a Pod\'s containers must have the same effective HostProcess value (it is not allowed to have a mix of HostProcess containers and non-HostProcess containers). In addition, if HostProcess is true then HostNetwork must also be set to true.'),
         runAsUserName: str('The UserName in Windows to run the entrypoint of the container process. Defaults to the user specified in image metadata if unspecified. May also be set in PodSecurityContext. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.'),
       },
-      { description: 'WindowsSecurityContextOptions contain Windows-specific options and credentials.' },
+      { description: 'WindowsSecurityContextOptions contain Windows-specific options and credentials.', proto: { tags: { gmsaCredentialSpec: 2, gmsaCredentialSpecName: 1, hostProcess: 4, runAsUserName: 3 } } },
     ),
   ),
 ];

@@ -15,7 +15,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         devicePath: str('DevicePath represents the device path where the volume should be available'),
         name: str('Name of the attached volume'),
       },
-      { description: 'AttachedVolume describes a volume attached to a node', required: ['name', 'devicePath'] },
+      { description: 'AttachedVolume describes a volume attached to a node', required: ['name', 'devicePath'], proto: { tags: { devicePath: 2, name: 1 } } },
     ),
   ),
   def(
@@ -28,7 +28,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         resourceVersion: str('ResourceVersion is the metadata.ResourceVersion of the referenced ConfigMap. This field is forbidden in Node.Spec, and required in Node.Status.'),
         uid: str('UID is the metadata.UID of the referenced ConfigMap. This field is forbidden in Node.Spec, and required in Node.Status.'),
       },
-      { description: 'ConfigMapNodeConfigSource contains the information to reference a ConfigMap as a config source for the Node. This API is deprecated since 1.22: https://git.k8s.io/enhancements/keps/sig-node/281-dynamic-kubelet-configuration', required: ['namespace', 'name', 'kubeletConfigKey'] },
+      { description: 'ConfigMapNodeConfigSource contains the information to reference a ConfigMap as a config source for the Node. This API is deprecated since 1.22: https://git.k8s.io/enhancements/keps/sig-node/281-dynamic-kubelet-configuration', required: ['namespace', 'name', 'kubeletConfigKey'], proto: { tags: { kubeletConfigKey: 5, name: 2, namespace: 1, resourceVersion: 4, uid: 3 }, omitEmpty: ['resourceVersion', 'uid'] } },
     ),
   ),
   def(
@@ -38,7 +38,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         names: arr(str(), { description: 'Names by which this image is known. e.g. ["kubernetes.example/hyperkube:v1.0.7", "cloud-vendor.registry.example/cloud-vendor/hyperkube:v1.0.7"]', listType: 'atomic' }),
         sizeBytes: int64('The size of the image in bytes.'),
       },
-      { description: 'Describe a container image' },
+      { description: 'Describe a container image', proto: { tags: { names: 1, sizeBytes: 2 }, omitEmpty: ['sizeBytes'] } },
     ),
   ),
   def(
@@ -47,7 +47,7 @@ export const coreV1NodeDefinitions: Definition[] = [
       {
         Port: int32('Port number of the given endpoint.'),
       },
-      { description: 'DaemonEndpoint contains information about a single Daemon endpoint.', required: ['Port'] },
+      { description: 'DaemonEndpoint contains information about a single Daemon endpoint.', required: ['Port'], proto: { tags: { Port: 1 } } },
     ),
   ),
   def(
@@ -60,7 +60,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         spec: ref('io.k8s.api.core.v1.NamespaceSpec', 'Spec defines the behavior of the Namespace. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
         status: ref('io.k8s.api.core.v1.NamespaceStatus', 'Status describes the current status of a Namespace. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
       },
-      { description: 'Namespace provides a scope for Names. Use of multiple namespaces is optional.' },
+      { description: 'Namespace provides a scope for Names. Use of multiple namespaces is optional.', proto: { tags: { metadata: 1, spec: 2, status: 3 } } },
     ),
     [gvk('', 'v1', 'Namespace')],
   ),
@@ -74,7 +74,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         status: str('Status of the condition, one of True, False, Unknown.'),
         type: str('Type of namespace controller condition.'),
       },
-      { description: 'NamespaceCondition contains details about state of namespace.', required: ['type', 'status'] },
+      { description: 'NamespaceCondition contains details about state of namespace.', required: ['type', 'status'], proto: { tags: { lastTransitionTime: 4, message: 6, reason: 5, status: 2, type: 1 }, omitEmpty: ['message', 'reason'] } },
     ),
   ),
   def(
@@ -86,7 +86,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         kind: KIND,
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds'),
       },
-      { description: 'NamespaceList is a list of Namespaces.', required: ['items'] },
+      { description: 'NamespaceList is a list of Namespaces.', required: ['items'], proto: { tags: { items: 2, metadata: 1 } } },
     ),
     [gvk('', 'v1', 'NamespaceList')],
   ),
@@ -96,7 +96,7 @@ export const coreV1NodeDefinitions: Definition[] = [
       {
         finalizers: arr(str(), { description: 'Finalizers is an opaque list of values that must be empty to permanently remove object from storage. More info: https://kubernetes.io/docs/tasks/administer-cluster/namespaces/', listType: 'atomic' }),
       },
-      { description: 'NamespaceSpec describes the attributes on a Namespace.' },
+      { description: 'NamespaceSpec describes the attributes on a Namespace.', proto: { tags: { finalizers: 1 } } },
     ),
   ),
   def(
@@ -106,7 +106,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         conditions: arr(ref('io.k8s.api.core.v1.NamespaceCondition'), { description: 'Represents the latest available observations of a namespace\'s current state.', mergeKey: 'type', listType: 'map', listMapKeys: ['type'] }),
         phase: str('Phase is the current lifecycle phase of the namespace. More info: https://kubernetes.io/docs/tasks/administer-cluster/namespaces/\n\nPossible enum values:\n - `"Active"` means the namespace is available for use in the system\n - `"Terminating"` means the namespace is undergoing graceful termination', { enum: ['Active', 'Terminating'] }),
       },
-      { description: 'NamespaceStatus is information about the current status of a Namespace.' },
+      { description: 'NamespaceStatus is information about the current status of a Namespace.', proto: { tags: { conditions: 2, phase: 1 }, omitEmpty: ['phase'] } },
     ),
   ),
   def(
@@ -119,7 +119,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         spec: ref('io.k8s.api.core.v1.NodeSpec', 'Spec defines the behavior of a node. https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
         status: ref('io.k8s.api.core.v1.NodeStatus', 'Most recently observed status of the node. Populated by the system. Read-only. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
       },
-      { description: 'Node is a worker node in Kubernetes. Each node will have a unique identifier in the cache (i.e. in etcd).' },
+      { description: 'Node is a worker node in Kubernetes. Each node will have a unique identifier in the cache (i.e. in etcd).', proto: { tags: { metadata: 1, spec: 2, status: 3 } } },
     ),
     [gvk('', 'v1', 'Node')],
   ),
@@ -130,7 +130,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         address: str('The node address.'),
         type: str('Node address type, one of Hostname, ExternalIP or InternalIP.'),
       },
-      { description: 'NodeAddress contains information for the node\'s address.', required: ['type', 'address'] },
+      { description: 'NodeAddress contains information for the node\'s address.', required: ['type', 'address'], proto: { tags: { address: 2, type: 1 } } },
     ),
   ),
   def(
@@ -144,7 +144,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         status: str('Status of the condition, one of True, False, Unknown.'),
         type: str('Type of node condition.'),
       },
-      { description: 'NodeCondition contains condition information for a node.', required: ['type', 'status'] },
+      { description: 'NodeCondition contains condition information for a node.', required: ['type', 'status'], proto: { tags: { lastHeartbeatTime: 3, lastTransitionTime: 4, message: 6, reason: 5, status: 2, type: 1 }, omitEmpty: ['message', 'reason'] } },
     ),
   ),
   def(
@@ -153,7 +153,7 @@ export const coreV1NodeDefinitions: Definition[] = [
       {
         configMap: ref('io.k8s.api.core.v1.ConfigMapNodeConfigSource', 'ConfigMap is a reference to a Node\'s ConfigMap'),
       },
-      { description: 'NodeConfigSource specifies a source of node configuration. Exactly one subfield (excluding metadata) must be non-nil. This API is deprecated since 1.22' },
+      { description: 'NodeConfigSource specifies a source of node configuration. Exactly one subfield (excluding metadata) must be non-nil. This API is deprecated since 1.22', proto: { tags: { configMap: 2 } } },
     ),
   ),
   def(
@@ -165,7 +165,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         error: str('Error describes any problems reconciling the Spec.ConfigSource to the Active config. Errors may occur, for example, attempting to checkpoint Spec.ConfigSource to the local Assigned record, attempting to checkpoint the payload associated with Spec.ConfigSource, attempting to load or validate the Assigned config, etc. Errors may occur at different points while syncing config. Earlier errors (e.g. download or checkpointing errors) will not result in a rollback to LastKnownGood, and may resolve across Kubelet retries. Later errors (e.g. loading or validating a checkpointed config) will result in a rollback to LastKnownGood. In the latter case, it is usually possible to resolve the error by fixing the config assigned in Spec.ConfigSource. You can find additional information for debugging by searching the error message in the Kubelet log. Error is a human-readable description of the error state; machines can check whether or not Error is empty, but should not rely on the stability of the Error text across Kubelet versions.'),
         lastKnownGood: ref('io.k8s.api.core.v1.NodeConfigSource', 'LastKnownGood reports the checkpointed config the node will fall back to when it encounters an error attempting to use the Assigned config. The Assigned config becomes the LastKnownGood config when the node determines that the Assigned config is stable and correct. This is currently implemented as a 10-minute soak period starting when the local record of Assigned config is updated. If the Assigned config is Active at the end of this period, it becomes the LastKnownGood. Note that if Spec.ConfigSource is reset to nil (use local defaults), the LastKnownGood is also immediately reset to nil, because the local default config is always assumed good. You should not make assumptions about the node\'s method of determining config stability and correctness, as this may change or become configurable in the future.'),
       },
-      { description: 'NodeConfigStatus describes the status of the config assigned by Node.Spec.ConfigSource.' },
+      { description: 'NodeConfigStatus describes the status of the config assigned by Node.Spec.ConfigSource.', proto: { tags: { active: 2, assigned: 1, error: 4, lastKnownGood: 3 }, omitEmpty: ['error'] } },
     ),
   ),
   def(
@@ -174,7 +174,7 @@ export const coreV1NodeDefinitions: Definition[] = [
       {
         kubeletEndpoint: ref('io.k8s.api.core.v1.DaemonEndpoint', 'Endpoint on which Kubelet is listening.'),
       },
-      { description: 'NodeDaemonEndpoints lists ports opened by daemons running on the Node.' },
+      { description: 'NodeDaemonEndpoints lists ports opened by daemons running on the Node.', proto: { tags: { kubeletEndpoint: 1 } } },
     ),
   ),
   def(
@@ -183,7 +183,7 @@ export const coreV1NodeDefinitions: Definition[] = [
       {
         supplementalGroupsPolicy: bool('SupplementalGroupsPolicy is set to true if the runtime supports SupplementalGroupsPolicy and ContainerUser.'),
       },
-      { description: 'NodeFeatures describes the set of features implemented by the CRI implementation. The features contained in the NodeFeatures should depend only on the cri implementation independent of runtime handlers.' },
+      { description: 'NodeFeatures describes the set of features implemented by the CRI implementation. The features contained in the NodeFeatures should depend only on the cri implementation independent of runtime handlers.', proto: { tags: { supplementalGroupsPolicy: 1 } } },
     ),
   ),
   def(
@@ -195,7 +195,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         kind: KIND,
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds'),
       },
-      { description: 'NodeList is the whole list of all Nodes which have been registered with master.', required: ['items'] },
+      { description: 'NodeList is the whole list of all Nodes which have been registered with master.', required: ['items'], proto: { tags: { items: 2, metadata: 1 } } },
     ),
     [gvk('', 'v1', 'NodeList')],
   ),
@@ -206,7 +206,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         features: ref('io.k8s.api.core.v1.NodeRuntimeHandlerFeatures', 'Supported features.'),
         name: str('Runtime handler name. Empty for the default runtime handler.'),
       },
-      { description: 'NodeRuntimeHandler is a set of runtime handler information.' },
+      { description: 'NodeRuntimeHandler is a set of runtime handler information.', proto: { tags: { features: 2, name: 1 } } },
     ),
   ),
   def(
@@ -216,7 +216,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         recursiveReadOnlyMounts: bool('RecursiveReadOnlyMounts is set to true if the runtime handler supports RecursiveReadOnlyMounts.'),
         userNamespaces: bool('UserNamespaces is set to true if the runtime handler supports UserNamespaces, including for volumes.'),
       },
-      { description: 'NodeRuntimeHandlerFeatures is a set of features implemented by the runtime handler.' },
+      { description: 'NodeRuntimeHandlerFeatures is a set of features implemented by the runtime handler.', proto: { tags: { recursiveReadOnlyMounts: 1, userNamespaces: 2 } } },
     ),
   ),
   def(
@@ -231,7 +231,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         taints: arr(ref('io.k8s.api.core.v1.Taint'), { description: 'If specified, the node\'s taints.', listType: 'atomic' }),
         unschedulable: bool('Unschedulable controls node schedulability of new pods. By default, node is schedulable. More info: https://kubernetes.io/docs/concepts/nodes/node/#manual-node-administration'),
       },
-      { description: 'NodeSpec describes the attributes that a node is created with.' },
+      { description: 'NodeSpec describes the attributes that a node is created with.', proto: { tags: { configSource: 6, externalID: 2, podCIDR: 1, podCIDRs: 7, providerID: 3, taints: 5, unschedulable: 4 }, omitEmpty: ['externalID', 'podCIDR', 'providerID', 'unschedulable'] } },
     ),
   ),
   def(
@@ -252,7 +252,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         volumesAttached: arr(ref('io.k8s.api.core.v1.AttachedVolume'), { description: 'List of volumes that are attached to the node.', listType: 'atomic' }),
         volumesInUse: arr(str(), { description: 'List of attachable volumes in use (mounted) by the node.', listType: 'atomic' }),
       },
-      { description: 'NodeStatus is information about the current status of a node.' },
+      { description: 'NodeStatus is information about the current status of a node.', proto: { tags: { addresses: 5, allocatable: 2, capacity: 1, conditions: 4, config: 11, daemonEndpoints: 6, features: 13, images: 8, nodeInfo: 7, phase: 3, runtimeHandlers: 12, volumesAttached: 10, volumesInUse: 9 }, omitEmpty: ['phase'] } },
     ),
   ),
   def(
@@ -270,7 +270,7 @@ export const coreV1NodeDefinitions: Definition[] = [
         osImage: str('OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).'),
         systemUUID: str('SystemUUID reported by the node. For unique machine identification MachineID is preferred. This field is specific to Red Hat hosts https://access.redhat.com/documentation/en-us/red_hat_subscription_management/1/html/rhsm/uuid'),
       },
-      { description: 'NodeSystemInfo is a set of ids/uuids to uniquely identify the node.', required: ['machineID', 'systemUUID', 'bootID', 'kernelVersion', 'osImage', 'containerRuntimeVersion', 'kubeletVersion', 'kubeProxyVersion', 'operatingSystem', 'architecture'] },
+      { description: 'NodeSystemInfo is a set of ids/uuids to uniquely identify the node.', required: ['machineID', 'systemUUID', 'bootID', 'kernelVersion', 'osImage', 'containerRuntimeVersion', 'kubeletVersion', 'kubeProxyVersion', 'operatingSystem', 'architecture'], proto: { tags: { architecture: 10, bootID: 3, containerRuntimeVersion: 6, kernelVersion: 4, kubeProxyVersion: 8, kubeletVersion: 7, machineID: 1, operatingSystem: 9, osImage: 5, systemUUID: 2 } } },
     ),
   ),
 ];

@@ -16,7 +16,7 @@ export const coreV1PodDefinitions: Definition[] = [
         terminated: ref('io.k8s.api.core.v1.ContainerStateTerminated', 'Details about a terminated container'),
         waiting: ref('io.k8s.api.core.v1.ContainerStateWaiting', 'Details about a waiting container'),
       },
-      { description: 'ContainerState holds a possible state of container. Only one of its members may be specified. If none of them is specified, the default one is ContainerStateWaiting.' },
+      { description: 'ContainerState holds a possible state of container. Only one of its members may be specified. If none of them is specified, the default one is ContainerStateWaiting.', proto: { tags: { running: 2, terminated: 3, waiting: 1 } } },
     ),
   ),
   def(
@@ -25,7 +25,7 @@ export const coreV1PodDefinitions: Definition[] = [
       {
         startedAt: time('Time at which the container was last (re-)started'),
       },
-      { description: 'ContainerStateRunning is a running state of a container.' },
+      { description: 'ContainerStateRunning is a running state of a container.', proto: { tags: { startedAt: 1 } } },
     ),
   ),
   def(
@@ -40,7 +40,7 @@ export const coreV1PodDefinitions: Definition[] = [
         signal: int32('Signal from the last termination of the container'),
         startedAt: time('Time at which previous execution of the container started'),
       },
-      { description: 'ContainerStateTerminated is a terminated state of a container.', required: ['exitCode'] },
+      { description: 'ContainerStateTerminated is a terminated state of a container.', required: ['exitCode'], proto: { tags: { containerID: 7, exitCode: 1, finishedAt: 6, message: 4, reason: 3, signal: 2, startedAt: 5 }, omitEmpty: ['containerID', 'message', 'reason', 'signal'] } },
     ),
   ),
   def(
@@ -50,7 +50,7 @@ export const coreV1PodDefinitions: Definition[] = [
         message: str('Message regarding why the container is not yet running.'),
         reason: str('(brief) reason the container is not yet running.'),
       },
-      { description: 'ContainerStateWaiting is a waiting state of a container.' },
+      { description: 'ContainerStateWaiting is a waiting state of a container.', proto: { tags: { message: 2, reason: 1 }, omitEmpty: ['message', 'reason'] } },
     ),
   ),
   def(
@@ -72,7 +72,7 @@ export const coreV1PodDefinitions: Definition[] = [
         user: ref('io.k8s.api.core.v1.ContainerUser', 'User represents user identity information initially attached to the first process of the container'),
         volumeMounts: arr(ref('io.k8s.api.core.v1.VolumeMountStatus'), { description: 'Status of volume mounts.', mergeKey: 'mountPath', listType: 'map', listMapKeys: ['mountPath'] }),
       },
-      { description: 'ContainerStatus contains details for the current status of this container.', required: ['name', 'ready', 'restartCount', 'image', 'imageID'] },
+      { description: 'ContainerStatus contains details for the current status of this container.', required: ['name', 'ready', 'restartCount', 'image', 'imageID'], proto: { tags: { allocatedResources: 10, allocatedResourcesStatus: 14, containerID: 8, image: 6, imageID: 7, lastState: 3, name: 1, ready: 4, resources: 11, restartCount: 5, started: 9, state: 2, user: 13, volumeMounts: 12 }, omitEmpty: ['containerID'] } },
     ),
   ),
   def(
@@ -81,7 +81,7 @@ export const coreV1PodDefinitions: Definition[] = [
       {
         linux: ref('io.k8s.api.core.v1.LinuxContainerUser', 'Linux holds user identity information initially attached to the first process of the containers in Linux. Note that the actual running identity can be changed if the process has enough privilege to do so.'),
       },
-      { description: 'ContainerUser represents user identity information' },
+      { description: 'ContainerUser represents user identity information', proto: { tags: { linux: 1 } } },
     ),
   ),
   def(
@@ -91,7 +91,7 @@ export const coreV1PodDefinitions: Definition[] = [
         hostnames: arr(str(), { description: 'Hostnames for the above IP address.', listType: 'atomic' }),
         ip: str('IP address of the host file entry.'),
       },
-      { description: 'HostAlias holds the mapping between IP and hostnames that will be injected as an entry in the pod\'s hosts file.', required: ['ip'] },
+      { description: 'HostAlias holds the mapping between IP and hostnames that will be injected as an entry in the pod\'s hosts file.', required: ['ip'], proto: { tags: { hostnames: 2, ip: 1 } } },
     ),
   ),
   def(
@@ -100,7 +100,7 @@ export const coreV1PodDefinitions: Definition[] = [
       {
         ip: str('IP is the IP address assigned to the host'),
       },
-      { description: 'HostIP represents a single IP address allocated to the host.', required: ['ip'] },
+      { description: 'HostIP represents a single IP address allocated to the host.', required: ['ip'], proto: { tags: { ip: 1 } } },
     ),
   ),
   def(
@@ -111,7 +111,7 @@ export const coreV1PodDefinitions: Definition[] = [
         supplementalGroups: arr(int64(), { description: 'SupplementalGroups are the supplemental groups initially attached to the first process in the container', listType: 'atomic' }),
         uid: int64('UID is the primary uid initially attached to the first process in the container'),
       },
-      { description: 'LinuxContainerUser represents user identity information in Linux containers', required: ['uid', 'gid'] },
+      { description: 'LinuxContainerUser represents user identity information in Linux containers', required: ['uid', 'gid'], proto: { tags: { gid: 2, supplementalGroups: 3, uid: 1 } } },
     ),
   ),
   def(
@@ -124,7 +124,7 @@ export const coreV1PodDefinitions: Definition[] = [
         spec: ref('io.k8s.api.core.v1.PodSpec', 'Specification of the desired behavior of the pod. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
         status: ref('io.k8s.api.core.v1.PodStatus', 'Most recently observed status of the pod. This data may not be up to date. Populated by the system. Read-only. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
       },
-      { description: 'Pod is a collection of containers that can run on a host. This resource is created by clients and scheduled onto hosts.' },
+      { description: 'Pod is a collection of containers that can run on a host. This resource is created by clients and scheduled onto hosts.', proto: { tags: { metadata: 1, spec: 2, status: 3 } } },
     ),
     [gvk('', 'v1', 'Pod')],
   ),
@@ -139,7 +139,7 @@ export const coreV1PodDefinitions: Definition[] = [
         status: str('Status is the status of the condition. Can be True, False, Unknown. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#pod-conditions'),
         type: str('Type is the type of the condition. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#pod-conditions'),
       },
-      { description: 'PodCondition contains details for the current condition of this pod.', required: ['type', 'status'] },
+      { description: 'PodCondition contains details for the current condition of this pod.', required: ['type', 'status'], proto: { tags: { lastProbeTime: 3, lastTransitionTime: 4, message: 6, reason: 5, status: 2, type: 1 }, omitEmpty: ['message', 'reason'] } },
     ),
   ),
   def(
@@ -150,7 +150,7 @@ export const coreV1PodDefinitions: Definition[] = [
         options: arr(ref('io.k8s.api.core.v1.PodDNSConfigOption'), { description: 'A list of DNS resolver options. This will be merged with the base options generated from DNSPolicy. Duplicated entries will be removed. Resolution options given in Options will override those that appear in the base DNSPolicy.', listType: 'atomic' }),
         searches: arr(str(), { description: 'A list of DNS search domains for host-name lookup. This will be appended to the base search paths generated from DNSPolicy. Duplicated search paths will be removed.', listType: 'atomic' }),
       },
-      { description: 'PodDNSConfig defines the DNS parameters of a pod in addition to those generated from DNSPolicy.' },
+      { description: 'PodDNSConfig defines the DNS parameters of a pod in addition to those generated from DNSPolicy.', proto: { tags: { nameservers: 1, options: 3, searches: 2 } } },
     ),
   ),
   def(
@@ -160,7 +160,7 @@ export const coreV1PodDefinitions: Definition[] = [
         name: str('Name is this DNS resolver option\'s name. Required.'),
         value: str('Value is this DNS resolver option\'s value.'),
       },
-      { description: 'PodDNSConfigOption defines DNS resolver options of a pod.' },
+      { description: 'PodDNSConfigOption defines DNS resolver options of a pod.', proto: { tags: { name: 1, value: 2 }, omitEmpty: ['name'] } },
     ),
   ),
   def(
@@ -169,7 +169,7 @@ export const coreV1PodDefinitions: Definition[] = [
       {
         ip: str('IP is the IP address assigned to the pod'),
       },
-      { description: 'PodIP represents a single IP address allocated to the pod.', required: ['ip'] },
+      { description: 'PodIP represents a single IP address allocated to the pod.', required: ['ip'], proto: { tags: { ip: 1 } } },
     ),
   ),
   def(
@@ -181,7 +181,7 @@ export const coreV1PodDefinitions: Definition[] = [
         kind: KIND,
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds'),
       },
-      { description: 'PodList is a list of Pods.', required: ['items'] },
+      { description: 'PodList is a list of Pods.', required: ['items'], proto: { tags: { items: 2, metadata: 1 } } },
     ),
     [gvk('', 'v1', 'PodList')],
   ),
@@ -191,7 +191,7 @@ export const coreV1PodDefinitions: Definition[] = [
       {
         name: str('Name is the name of the operating system. The currently supported values are linux and windows. Additional value may be defined in future and can be one of: https://github.com/opencontainers/runtime-spec/blob/master/config.md#platform-specific-configuration Clients should expect to handle additional values and treat unrecognized values in this field as os: null'),
       },
-      { description: 'PodOS defines the OS parameters of a pod.', required: ['name'] },
+      { description: 'PodOS defines the OS parameters of a pod.', required: ['name'], proto: { tags: { name: 1 } } },
     ),
   ),
   def(
@@ -200,7 +200,7 @@ export const coreV1PodDefinitions: Definition[] = [
       {
         conditionType: str('ConditionType refers to a condition in the pod\'s condition list with matching type.'),
       },
-      { description: 'PodReadinessGate contains the reference to a pod condition', required: ['conditionType'] },
+      { description: 'PodReadinessGate contains the reference to a pod condition', required: ['conditionType'], proto: { tags: { conditionType: 1 } } },
     ),
   ),
   def(
@@ -211,7 +211,7 @@ export const coreV1PodDefinitions: Definition[] = [
         resourceClaimName: str('ResourceClaimName is the name of a ResourceClaim object in the same namespace as this pod.\n\nExactly one of ResourceClaimName and ResourceClaimTemplateName must be set.'),
         resourceClaimTemplateName: str('ResourceClaimTemplateName is the name of a ResourceClaimTemplate object in the same namespace as this pod.\n\nThe template will be used to create a new ResourceClaim, which will be bound to this pod. When this pod is deleted, the ResourceClaim will also be deleted. The pod name and resource name, along with a generated component, will be used to form a unique name for the ResourceClaim, which will be recorded in pod.status.resourceClaimStatuses.\n\nThis field is immutable and no changes will be made to the corresponding ResourceClaim by the control plane after creating the ResourceClaim.\n\nExactly one of ResourceClaimName and ResourceClaimTemplateName must be set.'),
       },
-      { description: 'PodResourceClaim references exactly one ResourceClaim, either directly or by naming a ResourceClaimTemplate which is then turned into a ResourceClaim for the pod.\n\nIt adds a name to it that uniquely identifies the ResourceClaim inside the Pod. Containers that need access to the ResourceClaim reference it with this name.', required: ['name'] },
+      { description: 'PodResourceClaim references exactly one ResourceClaim, either directly or by naming a ResourceClaimTemplate which is then turned into a ResourceClaim for the pod.\n\nIt adds a name to it that uniquely identifies the ResourceClaim inside the Pod. Containers that need access to the ResourceClaim reference it with this name.', required: ['name'], proto: { tags: { name: 1, resourceClaimName: 3, resourceClaimTemplateName: 4 } } },
     ),
   ),
   def(
@@ -221,7 +221,7 @@ export const coreV1PodDefinitions: Definition[] = [
         name: str('Name uniquely identifies this resource claim inside the pod. This must match the name of an entry in pod.spec.resourceClaims, which implies that the string must be a DNS_LABEL.'),
         resourceClaimName: str('ResourceClaimName is the name of the ResourceClaim that was generated for the Pod in the namespace of the Pod. If this is unset, then generating a ResourceClaim was not necessary. The pod.spec.resourceClaims entry can be ignored in this case.'),
       },
-      { description: 'PodResourceClaimStatus is stored in the PodStatus for each PodResourceClaim which references a ResourceClaimTemplate. It stores the generated name for the corresponding ResourceClaim.', required: ['name'] },
+      { description: 'PodResourceClaimStatus is stored in the PodStatus for each PodResourceClaim which references a ResourceClaimTemplate. It stores the generated name for the corresponding ResourceClaim.', required: ['name'], proto: { tags: { name: 1, resourceClaimName: 2 } } },
     ),
   ),
   def(
@@ -230,7 +230,7 @@ export const coreV1PodDefinitions: Definition[] = [
       {
         name: str('Name of the scheduling gate. Each scheduling gate must have a unique name field.'),
       },
-      { description: 'PodSchedulingGate is associated to a Pod to guard its scheduling.', required: ['name'] },
+      { description: 'PodSchedulingGate is associated to a Pod to guard its scheduling.', required: ['name'], proto: { tags: { name: 1 } } },
     ),
   ),
   def(
@@ -251,7 +251,7 @@ export const coreV1PodDefinitions: Definition[] = [
         sysctls: arr(ref('io.k8s.api.core.v1.Sysctl'), { description: 'Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported sysctls (by the container runtime) might fail to launch. Note that this field cannot be set when spec.os.name is windows.', listType: 'atomic' }),
         windowsOptions: ref('io.k8s.api.core.v1.WindowsSecurityContextOptions', 'The Windows specific settings applied to all containers. If unspecified, the options within a container\'s SecurityContext will be used. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is linux.'),
       },
-      { description: 'PodSecurityContext holds pod-level security attributes and common container settings. Some fields are also present in container.securityContext.  Field values of container.securityContext take precedence over field values of PodSecurityContext.' },
+      { description: 'PodSecurityContext holds pod-level security attributes and common container settings. Some fields are also present in container.securityContext.  Field values of container.securityContext take precedence over field values of PodSecurityContext.', proto: { tags: { appArmorProfile: 11, fsGroup: 5, fsGroupChangePolicy: 9, runAsGroup: 6, runAsNonRoot: 3, runAsUser: 2, seLinuxChangePolicy: 13, seLinuxOptions: 1, seccompProfile: 10, supplementalGroups: 4, supplementalGroupsPolicy: 12, sysctls: 7, windowsOptions: 8 } } },
     ),
   ),
   def(
@@ -299,7 +299,7 @@ export const coreV1PodDefinitions: Definition[] = [
         topologySpreadConstraints: arr(ref('io.k8s.api.core.v1.TopologySpreadConstraint'), { description: 'TopologySpreadConstraints describes how a group of pods ought to spread across topology domains. Scheduler will schedule pods in a way which abides by the constraints. All topologySpreadConstraints are ANDed.', mergeKey: 'topologyKey', listType: 'map', listMapKeys: ['topologyKey', 'whenUnsatisfiable'] }),
         volumes: arr(ref('io.k8s.api.core.v1.Volume'), { description: 'List of volumes that can be mounted by containers belonging to the pod. More info: https://kubernetes.io/docs/concepts/storage/volumes', mergeKey: 'name', strategy: 'merge,retainKeys', listType: 'map', listMapKeys: ['name'] }),
       },
-      { description: 'PodSpec is a description of a pod.', required: ['containers'] },
+      { description: 'PodSpec is a description of a pod.', required: ['containers'], proto: { tags: { activeDeadlineSeconds: 5, affinity: 18, automountServiceAccountToken: 21, containers: 2, dnsConfig: 26, dnsPolicy: 6, enableServiceLinks: 30, ephemeralContainers: 34, hostAliases: 23, hostIPC: 13, hostNetwork: 11, hostPID: 12, hostUsers: 37, hostname: 16, imagePullSecrets: 15, initContainers: 20, nodeName: 10, nodeSelector: 7, os: 36, overhead: 32, preemptionPolicy: 31, priority: 25, priorityClassName: 24, readinessGates: 28, resourceClaims: 39, resources: 40, restartPolicy: 3, runtimeClassName: 29, schedulerName: 19, schedulingGates: 38, securityContext: 14, serviceAccount: 9, serviceAccountName: 8, setHostnameAsFQDN: 35, shareProcessNamespace: 27, subdomain: 17, terminationGracePeriodSeconds: 4, tolerations: 22, topologySpreadConstraints: 33, volumes: 1 }, omitEmpty: ['dnsPolicy', 'hostIPC', 'hostNetwork', 'hostPID', 'hostname', 'nodeName', 'priorityClassName', 'restartPolicy', 'schedulerName', 'serviceAccount', 'serviceAccountName', 'subdomain'] } },
     ),
   ),
   def(
@@ -323,7 +323,7 @@ export const coreV1PodDefinitions: Definition[] = [
         resourceClaimStatuses: arr(ref('io.k8s.api.core.v1.PodResourceClaimStatus'), { description: 'Status of resource claims.', mergeKey: 'name', strategy: 'merge,retainKeys', listType: 'map', listMapKeys: ['name'] }),
         startTime: time('RFC 3339 date and time at which the object was acknowledged by the Kubelet. This is before the Kubelet pulled the container image(s) for the pod.'),
       },
-      { description: 'PodStatus represents information about the status of a pod. Status may trail the actual state of a system, especially if the node that hosts the pod cannot contact the control plane.' },
+      { description: 'PodStatus represents information about the status of a pod. Status may trail the actual state of a system, especially if the node that hosts the pod cannot contact the control plane.', proto: { tags: { conditions: 2, containerStatuses: 8, ephemeralContainerStatuses: 13, hostIP: 5, hostIPs: 16, initContainerStatuses: 10, message: 3, nominatedNodeName: 11, phase: 1, podIP: 6, podIPs: 12, qosClass: 9, reason: 4, resize: 14, resourceClaimStatuses: 15, startTime: 7 }, omitEmpty: ['hostIP', 'message', 'nominatedNodeName', 'phase', 'podIP', 'qosClass', 'reason', 'resize'] } },
     ),
   ),
   def(
@@ -333,7 +333,7 @@ export const coreV1PodDefinitions: Definition[] = [
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', 'Standard object\'s metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata'),
         spec: ref('io.k8s.api.core.v1.PodSpec', 'Specification of the desired behavior of the pod. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
       },
-      { description: 'PodTemplateSpec describes the data a pod should have when created from a template' },
+      { description: 'PodTemplateSpec describes the data a pod should have when created from a template', proto: { tags: { metadata: 1, spec: 2 } } },
     ),
   ),
   def(
@@ -343,7 +343,7 @@ export const coreV1PodDefinitions: Definition[] = [
         health: str('Health of the resource. can be one of:\n - Healthy: operates as normal\n - Unhealthy: reported unhealthy. We consider this a temporary health issue\n              since we do not have a mechanism today to distinguish\n              temporary and permanent issues.\n - Unknown: The status cannot be determined.\n            For example, Device Plugin got unregistered and hasn\'t been re-registered since.\n\nIn future we may want to introduce the PermanentlyUnhealthy Status.'),
         resourceID: str('ResourceID is the unique identifier of the resource. See the ResourceID type for more information.'),
       },
-      { description: 'ResourceHealth represents the health of a resource. It has the latest device health information. This is a part of KEP https://kep.k8s.io/4680.', required: ['resourceID'] },
+      { description: 'ResourceHealth represents the health of a resource. It has the latest device health information. This is a part of KEP https://kep.k8s.io/4680.', required: ['resourceID'], proto: { tags: { health: 2, resourceID: 1 }, omitEmpty: ['health'] } },
     ),
   ),
   def(
@@ -353,7 +353,7 @@ export const coreV1PodDefinitions: Definition[] = [
         name: str('Name of the resource. Must be unique within the pod and in case of non-DRA resource, match one of the resources from the pod spec. For DRA resources, the value must be "claim:<claim_name>/<request>". When this status is reported about a container, the "claim_name" and "request" must match one of the claims of this container.'),
         resources: arr(ref('io.k8s.api.core.v1.ResourceHealth'), { description: 'List of unique resources health. Each element in the list contains an unique resource ID and its health. At a minimum, for the lifetime of a Pod, resource ID must uniquely identify the resource allocated to the Pod on the Node. If other Pod on the same Node reports the status with the same resource ID, it must be the same resource they share. See ResourceID type definition for a specific format it has in various use cases.', listType: 'map', listMapKeys: ['resourceID'] }),
       },
-      { description: 'ResourceStatus represents the status of a single resource allocated to a Pod.', required: ['name'] },
+      { description: 'ResourceStatus represents the status of a single resource allocated to a Pod.', required: ['name'], proto: { tags: { name: 1, resources: 2 } } },
     ),
   ),
   def(
@@ -363,7 +363,7 @@ export const coreV1PodDefinitions: Definition[] = [
         name: str('Name of a property to set'),
         value: str('Value of a property to set'),
       },
-      { description: 'Sysctl defines a kernel parameter to be set', required: ['name', 'value'] },
+      { description: 'Sysctl defines a kernel parameter to be set', required: ['name', 'value'], proto: { tags: { name: 1, value: 2 } } },
     ),
   ),
   def(
@@ -375,7 +375,7 @@ export const coreV1PodDefinitions: Definition[] = [
         readOnly: bool('ReadOnly corresponds to the original VolumeMount.'),
         recursiveReadOnly: str('RecursiveReadOnly must be set to Disabled, Enabled, or unspecified (for non-readonly mounts). An IfPossible value in the original VolumeMount must be translated to Disabled or Enabled, depending on the mount result.'),
       },
-      { description: 'VolumeMountStatus shows status of volume mounts.', required: ['name', 'mountPath'] },
+      { description: 'VolumeMountStatus shows status of volume mounts.', required: ['name', 'mountPath'], proto: { tags: { mountPath: 2, name: 1, readOnly: 3, recursiveReadOnly: 4 }, omitEmpty: ['readOnly'] } },
     ),
   ),
 ];

@@ -15,7 +15,7 @@ export const coreV1SchedulingDefinitions: Definition[] = [
         podAffinity: ref('io.k8s.api.core.v1.PodAffinity', 'Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).'),
         podAntiAffinity: ref('io.k8s.api.core.v1.PodAntiAffinity', 'Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).'),
       },
-      { description: 'Affinity is a group of affinity scheduling rules.' },
+      { description: 'Affinity is a group of affinity scheduling rules.', proto: { tags: { nodeAffinity: 1, podAffinity: 2, podAntiAffinity: 3 } } },
     ),
   ),
   def(
@@ -25,7 +25,7 @@ export const coreV1SchedulingDefinitions: Definition[] = [
         preferredDuringSchedulingIgnoredDuringExecution: arr(ref('io.k8s.api.core.v1.PreferredSchedulingTerm'), { description: 'The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node matches the corresponding matchExpressions; the node(s) with the highest sum are the most preferred.', listType: 'atomic' }),
         requiredDuringSchedulingIgnoredDuringExecution: ref('io.k8s.api.core.v1.NodeSelector', 'If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to an update), the system may or may not try to eventually evict the pod from its node.'),
       },
-      { description: 'Node affinity is a group of node affinity scheduling rules.' },
+      { description: 'Node affinity is a group of node affinity scheduling rules.', proto: { tags: { preferredDuringSchedulingIgnoredDuringExecution: 2, requiredDuringSchedulingIgnoredDuringExecution: 1 } } },
     ),
   ),
   def(
@@ -34,7 +34,7 @@ export const coreV1SchedulingDefinitions: Definition[] = [
       {
         nodeSelectorTerms: arr(ref('io.k8s.api.core.v1.NodeSelectorTerm'), { description: 'Required. A list of node selector terms. The terms are ORed.', listType: 'atomic' }),
       },
-      { description: 'A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it represents the OR of the selectors represented by the node selector terms.', required: ['nodeSelectorTerms'], mapType: 'atomic' },
+      { description: 'A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it represents the OR of the selectors represented by the node selector terms.', required: ['nodeSelectorTerms'], mapType: 'atomic', proto: { tags: { nodeSelectorTerms: 1 } } },
     ),
   ),
   def(
@@ -45,7 +45,7 @@ export const coreV1SchedulingDefinitions: Definition[] = [
         operator: str('Represents a key\'s relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.\n\nPossible enum values:\n - `"DoesNotExist"`\n - `"Exists"`\n - `"Gt"`\n - `"In"`\n - `"Lt"`\n - `"NotIn"`', { enum: ['DoesNotExist', 'Exists', 'Gt', 'In', 'Lt', 'NotIn'] }),
         values: arr(str(), { description: 'An array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. If the operator is Gt or Lt, the values array must have a single element, which will be interpreted as an integer. This array is replaced during a strategic merge patch.', listType: 'atomic' }),
       },
-      { description: 'A node selector requirement is a selector that contains values, a key, and an operator that relates the key and values.', required: ['key', 'operator'] },
+      { description: 'A node selector requirement is a selector that contains values, a key, and an operator that relates the key and values.', required: ['key', 'operator'], proto: { tags: { key: 1, operator: 2, values: 3 } } },
     ),
   ),
   def(
@@ -55,7 +55,7 @@ export const coreV1SchedulingDefinitions: Definition[] = [
         matchExpressions: arr(ref('io.k8s.api.core.v1.NodeSelectorRequirement'), { description: 'A list of node selector requirements by node\'s labels.', listType: 'atomic' }),
         matchFields: arr(ref('io.k8s.api.core.v1.NodeSelectorRequirement'), { description: 'A list of node selector requirements by node\'s fields.', listType: 'atomic' }),
       },
-      { description: 'A null or empty node selector term matches no objects. The requirements of them are ANDed. The TopologySelectorTerm type implements a subset of the NodeSelectorTerm.', mapType: 'atomic' },
+      { description: 'A null or empty node selector term matches no objects. The requirements of them are ANDed. The TopologySelectorTerm type implements a subset of the NodeSelectorTerm.', mapType: 'atomic', proto: { tags: { matchExpressions: 1, matchFields: 2 } } },
     ),
   ),
   def(
@@ -65,7 +65,7 @@ export const coreV1SchedulingDefinitions: Definition[] = [
         preferredDuringSchedulingIgnoredDuringExecution: arr(ref('io.k8s.api.core.v1.WeightedPodAffinityTerm'), { description: 'The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.', listType: 'atomic' }),
         requiredDuringSchedulingIgnoredDuringExecution: arr(ref('io.k8s.api.core.v1.PodAffinityTerm'), { description: 'If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.', listType: 'atomic' }),
       },
-      { description: 'Pod affinity is a group of inter pod affinity scheduling rules.' },
+      { description: 'Pod affinity is a group of inter pod affinity scheduling rules.', proto: { tags: { preferredDuringSchedulingIgnoredDuringExecution: 2, requiredDuringSchedulingIgnoredDuringExecution: 1 } } },
     ),
   ),
   def(
@@ -79,7 +79,7 @@ export const coreV1SchedulingDefinitions: Definition[] = [
         namespaces: arr(str(), { description: 'namespaces specifies a static list of namespace names that the term applies to. The term is applied to the union of the namespaces listed in this field and the ones selected by namespaceSelector. null or empty namespaces list and null namespaceSelector means "this pod\'s namespace".', listType: 'atomic' }),
         topologyKey: str('This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching the labelSelector in the specified namespaces, where co-located is defined as running on a node whose value of the label with key topologyKey matches that of any node on which any of the selected pods is running. Empty topologyKey is not allowed.'),
       },
-      { description: 'Defines a set of pods (namely those matching the labelSelector relative to the given namespace(s)) that this pod should be co-located (affinity) or not co-located (anti-affinity) with, where co-located is defined as running on a node whose value of the label with key <topologyKey> matches that of any node on which a pod of the set of pods is running', required: ['topologyKey'] },
+      { description: 'Defines a set of pods (namely those matching the labelSelector relative to the given namespace(s)) that this pod should be co-located (affinity) or not co-located (anti-affinity) with, where co-located is defined as running on a node whose value of the label with key <topologyKey> matches that of any node on which a pod of the set of pods is running', required: ['topologyKey'], proto: { tags: { labelSelector: 1, matchLabelKeys: 5, mismatchLabelKeys: 6, namespaceSelector: 4, namespaces: 2, topologyKey: 3 } } },
     ),
   ),
   def(
@@ -89,7 +89,7 @@ export const coreV1SchedulingDefinitions: Definition[] = [
         preferredDuringSchedulingIgnoredDuringExecution: arr(ref('io.k8s.api.core.v1.WeightedPodAffinityTerm'), { description: 'The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling anti-affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.', listType: 'atomic' }),
         requiredDuringSchedulingIgnoredDuringExecution: arr(ref('io.k8s.api.core.v1.PodAffinityTerm'), { description: 'If the anti-affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the anti-affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.', listType: 'atomic' }),
       },
-      { description: 'Pod anti affinity is a group of inter pod anti affinity scheduling rules.' },
+      { description: 'Pod anti affinity is a group of inter pod anti affinity scheduling rules.', proto: { tags: { preferredDuringSchedulingIgnoredDuringExecution: 2, requiredDuringSchedulingIgnoredDuringExecution: 1 } } },
     ),
   ),
   def(
@@ -99,7 +99,7 @@ export const coreV1SchedulingDefinitions: Definition[] = [
         preference: ref('io.k8s.api.core.v1.NodeSelectorTerm', 'A node selector term, associated with the corresponding weight.'),
         weight: int32('Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.'),
       },
-      { description: 'An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it\'s a no-op). A null preferred scheduling term matches no objects (i.e. is also a no-op).', required: ['weight', 'preference'] },
+      { description: 'An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it\'s a no-op). A null preferred scheduling term matches no objects (i.e. is also a no-op).', required: ['weight', 'preference'], proto: { tags: { preference: 2, weight: 1 } } },
     ),
   ),
   def(
@@ -111,7 +111,7 @@ export const coreV1SchedulingDefinitions: Definition[] = [
         timeAdded: time('TimeAdded represents the time at which the taint was added. It is only written for NoExecute taints.'),
         value: str('The taint value corresponding to the taint key.'),
       },
-      { description: 'The node this Taint is attached to has the "effect" on any pod that does not tolerate the Taint.', required: ['key', 'effect'] },
+      { description: 'The node this Taint is attached to has the "effect" on any pod that does not tolerate the Taint.', required: ['key', 'effect'], proto: { tags: { effect: 3, key: 1, timeAdded: 4, value: 2 }, omitEmpty: ['value'] } },
     ),
   ),
   def(
@@ -124,7 +124,7 @@ export const coreV1SchedulingDefinitions: Definition[] = [
         tolerationSeconds: int64('TolerationSeconds represents the period of time the toleration (which must be of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default, it is not set, which means tolerate the taint forever (do not evict). Zero and negative values will be treated as 0 (evict immediately) by the system.'),
         value: str('Value is the taint value the toleration matches to. If the operator is Exists, the value should be empty, otherwise just a regular string.'),
       },
-      { description: 'The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.' },
+      { description: 'The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.', proto: { tags: { effect: 4, key: 1, operator: 2, tolerationSeconds: 5, value: 3 }, omitEmpty: ['effect', 'key', 'operator', 'value'] } },
     ),
   ),
   def(
@@ -140,7 +140,7 @@ export const coreV1SchedulingDefinitions: Definition[] = [
         topologyKey: str('TopologyKey is the key of node labels. Nodes that have a label with this key and identical values are considered to be in the same topology. We consider each <key, value> as a "bucket", and try to put balanced number of pods into each bucket. We define a domain as a particular instance of a topology. Also, we define an eligible domain as a domain whose nodes meet the requirements of nodeAffinityPolicy and nodeTaintsPolicy. e.g. If TopologyKey is "kubernetes.io/hostname", each Node is a domain of that topology. And, if TopologyKey is "topology.kubernetes.io/zone", each zone is a domain of that topology. It\'s a required field.'),
         whenUnsatisfiable: str('WhenUnsatisfiable indicates how to deal with a pod if it doesn\'t satisfy the spread constraint. - DoNotSchedule (default) tells the scheduler not to schedule it. - ScheduleAnyway tells the scheduler to schedule the pod in any location,\n  but giving higher precedence to topologies that would help reduce the\n  skew.\nA constraint is considered "Unsatisfiable" for an incoming pod if and only if every possible node assignment for that pod would violate "MaxSkew" on some topology. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 3/1/1: | zone1 | zone2 | zone3 | | P P P |   P   |   P   | If WhenUnsatisfiable is set to DoNotSchedule, incoming pod can only be scheduled to zone2(zone3) to become 3/2/1(3/1/2) as ActualSkew(2-1) on zone2(zone3) satisfies MaxSkew(1). In other words, the cluster can still be imbalanced, but scheduler won\'t make it *more* imbalanced. It\'s a required field.\n\nPossible enum values:\n - `"DoNotSchedule"` instructs the scheduler not to schedule the pod when constraints are not satisfied.\n - `"ScheduleAnyway"` instructs the scheduler to schedule the pod even if constraints are not satisfied.', { enum: ['DoNotSchedule', 'ScheduleAnyway'] }),
       },
-      { description: 'TopologySpreadConstraint specifies how to spread matching pods among the given topology.', required: ['maxSkew', 'topologyKey', 'whenUnsatisfiable'] },
+      { description: 'TopologySpreadConstraint specifies how to spread matching pods among the given topology.', required: ['maxSkew', 'topologyKey', 'whenUnsatisfiable'], proto: { tags: { labelSelector: 4, matchLabelKeys: 8, maxSkew: 1, minDomains: 5, nodeAffinityPolicy: 6, nodeTaintsPolicy: 7, topologyKey: 2, whenUnsatisfiable: 3 } } },
     ),
   ),
   def(
@@ -150,7 +150,7 @@ export const coreV1SchedulingDefinitions: Definition[] = [
         podAffinityTerm: ref('io.k8s.api.core.v1.PodAffinityTerm', 'Required. A pod affinity term, associated with the corresponding weight.'),
         weight: int32('weight associated with matching the corresponding podAffinityTerm, in the range 1-100.'),
       },
-      { description: 'The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred node(s)', required: ['weight', 'podAffinityTerm'] },
+      { description: 'The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred node(s)', required: ['weight', 'podAffinityTerm'], proto: { tags: { podAffinityTerm: 2, weight: 1 } } },
     ),
   ),
 ];

@@ -14,7 +14,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
       {
         timeoutSeconds: int32('timeoutSeconds specifies the seconds of ClientIP type session sticky time. The value must be >0 && <=86400(for 1 day) if ServiceAffinity == "ClientIP". Default value is 10800(for 3 hours).'),
       },
-      { description: 'ClientIPConfig represents the configurations of Client IP based session affinity.' },
+      { description: 'ClientIPConfig represents the configurations of Client IP based session affinity.', proto: { tags: { timeoutSeconds: 1 } } },
     ),
   ),
   def(
@@ -26,7 +26,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
         nodeName: str('Optional: Node hosting this endpoint. This can be used to determine endpoints local to a node.'),
         targetRef: ref('io.k8s.api.core.v1.ObjectReference', 'Reference to object providing the endpoint.'),
       },
-      { description: 'EndpointAddress is a tuple that describes single IP address.', required: ['ip'], mapType: 'atomic' },
+      { description: 'EndpointAddress is a tuple that describes single IP address.', required: ['ip'], mapType: 'atomic', proto: { tags: { hostname: 3, ip: 1, nodeName: 4, targetRef: 2 }, omitEmpty: ['hostname'] } },
     ),
   ),
   def(
@@ -38,7 +38,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
         port: int32('The port number of the endpoint.'),
         protocol: str('The IP protocol for this port. Must be UDP, TCP, or SCTP. Default is TCP.\n\nPossible enum values:\n - `"SCTP"` is the SCTP protocol.\n - `"TCP"` is the TCP protocol.\n - `"UDP"` is the UDP protocol.', { enum: ['SCTP', 'TCP', 'UDP'] }),
       },
-      { description: 'EndpointPort is a tuple that describes a single port.', required: ['port'], mapType: 'atomic' },
+      { description: 'EndpointPort is a tuple that describes a single port.', required: ['port'], mapType: 'atomic', proto: { tags: { appProtocol: 4, name: 1, port: 2, protocol: 3 }, omitEmpty: ['name', 'protocol'] } },
     ),
   ),
   def(
@@ -49,7 +49,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
         notReadyAddresses: arr(ref('io.k8s.api.core.v1.EndpointAddress'), { description: 'IP addresses which offer the related ports but are not currently marked as ready because they have not yet finished starting, have recently failed a readiness check, or have recently failed a liveness check.', listType: 'atomic' }),
         ports: arr(ref('io.k8s.api.core.v1.EndpointPort'), { description: 'Port numbers available on the related IP addresses.', listType: 'atomic' }),
       },
-      { description: 'EndpointSubset is a group of addresses with a common set of ports. The expanded set of endpoints is the Cartesian product of Addresses x Ports. For example, given:\n\n\t{\n\t  Addresses: [{"ip": "10.10.1.1"}, {"ip": "10.10.2.2"}],\n\t  Ports:     [{"name": "a", "port": 8675}, {"name": "b", "port": 309}]\n\t}\n\nThe resulting set of endpoints can be viewed as:\n\n\ta: [ 10.10.1.1:8675, 10.10.2.2:8675 ],\n\tb: [ 10.10.1.1:309, 10.10.2.2:309 ]' },
+      { description: 'EndpointSubset is a group of addresses with a common set of ports. The expanded set of endpoints is the Cartesian product of Addresses x Ports. For example, given:\n\n\t{\n\t  Addresses: [{"ip": "10.10.1.1"}, {"ip": "10.10.2.2"}],\n\t  Ports:     [{"name": "a", "port": 8675}, {"name": "b", "port": 309}]\n\t}\n\nThe resulting set of endpoints can be viewed as:\n\n\ta: [ 10.10.1.1:8675, 10.10.2.2:8675 ],\n\tb: [ 10.10.1.1:309, 10.10.2.2:309 ]', proto: { tags: { addresses: 1, notReadyAddresses: 2, ports: 3 } } },
     ),
   ),
   def(
@@ -61,7 +61,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', 'Standard object\'s metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata'),
         subsets: arr(ref('io.k8s.api.core.v1.EndpointSubset'), { description: 'The set of all endpoints is the union of all subsets. Addresses are placed into subsets according to the IPs they share. A single address with multiple ports, some of which are ready and some of which are not (because they come from different containers) will result in the address being displayed in different subsets for the different ports. No address will appear in both Addresses and NotReadyAddresses in the same subset. Sets of addresses and ports that comprise a service.', listType: 'atomic' }),
       },
-      { description: 'Endpoints is a collection of endpoints that implement the actual service. Example:\n\n\t Name: "mysvc",\n\t Subsets: [\n\t   {\n\t     Addresses: [{"ip": "10.10.1.1"}, {"ip": "10.10.2.2"}],\n\t     Ports: [{"name": "a", "port": 8675}, {"name": "b", "port": 309}]\n\t   },\n\t   {\n\t     Addresses: [{"ip": "10.10.3.3"}],\n\t     Ports: [{"name": "a", "port": 93}, {"name": "b", "port": 76}]\n\t   },\n\t]' },
+      { description: 'Endpoints is a collection of endpoints that implement the actual service. Example:\n\n\t Name: "mysvc",\n\t Subsets: [\n\t   {\n\t     Addresses: [{"ip": "10.10.1.1"}, {"ip": "10.10.2.2"}],\n\t     Ports: [{"name": "a", "port": 8675}, {"name": "b", "port": 309}]\n\t   },\n\t   {\n\t     Addresses: [{"ip": "10.10.3.3"}],\n\t     Ports: [{"name": "a", "port": 93}, {"name": "b", "port": 76}]\n\t   },\n\t]', proto: { tags: { metadata: 1, subsets: 2 } } },
     ),
     [gvk('', 'v1', 'Endpoints')],
   ),
@@ -74,7 +74,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
         kind: KIND,
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds'),
       },
-      { description: 'EndpointsList is a list of endpoints.', required: ['items'] },
+      { description: 'EndpointsList is a list of endpoints.', required: ['items'], proto: { tags: { items: 2, metadata: 1 } } },
     ),
     [gvk('', 'v1', 'EndpointsList')],
   ),
@@ -87,7 +87,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
         ipMode: str('IPMode specifies how the load-balancer IP behaves, and may only be specified when the ip field is specified. Setting this to "VIP" indicates that traffic is delivered to the node with the destination set to the load-balancer\'s IP and port. Setting this to "Proxy" indicates that traffic is delivered to the node or pod with the destination set to the node\'s IP and node port or the pod\'s IP and port. Service implementations may use this information to adjust traffic routing.'),
         ports: arr(ref('io.k8s.api.core.v1.PortStatus'), { description: 'Ports is a list of records of service ports If used, every port defined in the service should have an entry in it', listType: 'atomic' }),
       },
-      { description: 'LoadBalancerIngress represents the status of a load-balancer ingress point: traffic intended for the service should be sent to an ingress point.' },
+      { description: 'LoadBalancerIngress represents the status of a load-balancer ingress point: traffic intended for the service should be sent to an ingress point.', proto: { tags: { hostname: 2, ip: 1, ipMode: 3, ports: 4 }, omitEmpty: ['hostname', 'ip'] } },
     ),
   ),
   def(
@@ -96,7 +96,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
       {
         ingress: arr(ref('io.k8s.api.core.v1.LoadBalancerIngress'), { description: 'Ingress is a list containing ingress points for the load-balancer. Traffic intended for the service should be sent to these ingress points.', listType: 'atomic' }),
       },
-      { description: 'LoadBalancerStatus represents the status of a load-balancer.' },
+      { description: 'LoadBalancerStatus represents the status of a load-balancer.', proto: { tags: { ingress: 1 } } },
     ),
   ),
   def(
@@ -107,7 +107,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
         port: int32('Port is the port number of the service port of which status is recorded here'),
         protocol: str('Protocol is the protocol of the service port of which status is recorded here The supported values are: "TCP", "UDP", "SCTP"\n\nPossible enum values:\n - `"SCTP"` is the SCTP protocol.\n - `"TCP"` is the TCP protocol.\n - `"UDP"` is the UDP protocol.', { enum: ['SCTP', 'TCP', 'UDP'] }),
       },
-      { description: 'PortStatus represents the error condition of a service port', required: ['port', 'protocol'] },
+      { description: 'PortStatus represents the error condition of a service port', required: ['port', 'protocol'], proto: { tags: { error: 3, port: 1, protocol: 2 } } },
     ),
   ),
   def(
@@ -120,7 +120,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
         spec: ref('io.k8s.api.core.v1.ServiceSpec', 'Spec defines the behavior of a service. https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
         status: ref('io.k8s.api.core.v1.ServiceStatus', 'Most recently observed status of the service. Populated by the system. Read-only. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status'),
       },
-      { description: 'Service is a named abstraction of software service (for example, mysql) consisting of local port (for example 3306) that the proxy listens on, and the selector that determines which pods will answer requests sent through the proxy.' },
+      { description: 'Service is a named abstraction of software service (for example, mysql) consisting of local port (for example 3306) that the proxy listens on, and the selector that determines which pods will answer requests sent through the proxy.', proto: { tags: { metadata: 1, spec: 2, status: 3 } } },
     ),
     [gvk('', 'v1', 'Service')],
   ),
@@ -133,7 +133,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
         kind: KIND,
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds'),
       },
-      { description: 'ServiceList holds a list of services.', required: ['items'] },
+      { description: 'ServiceList holds a list of services.', required: ['items'], proto: { tags: { items: 2, metadata: 1 } } },
     ),
     [gvk('', 'v1', 'ServiceList')],
   ),
@@ -148,7 +148,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
         protocol: str('The IP protocol for this port. Supports "TCP", "UDP", and "SCTP". Default is TCP.\n\nPossible enum values:\n - `"SCTP"` is the SCTP protocol.\n - `"TCP"` is the TCP protocol.\n - `"UDP"` is the UDP protocol.', { enum: ['SCTP', 'TCP', 'UDP'] }),
         targetPort: intOrString('Number or name of the port to access on the pods targeted by the service. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME. If this is a string, it will be looked up as a named port in the target Pod\'s container ports. If this is not specified, the value of the \'port\' field is used (an identity map). This field is ignored for services with clusterIP=None, and should be omitted or set equal to the \'port\' field. More info: https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service'),
       },
-      { description: 'ServicePort contains information on service\'s port.', required: ['port'] },
+      { description: 'ServicePort contains information on service\'s port.', required: ['port'], proto: { tags: { appProtocol: 6, name: 1, nodePort: 5, port: 3, protocol: 2, targetPort: 4 }, omitEmpty: ['name', 'nodePort', 'protocol'] } },
     ),
   ),
   def(
@@ -176,7 +176,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
         trafficDistribution: str('TrafficDistribution offers a way to express preferences for how traffic is distributed to Service endpoints. Implementations can use this field as a hint, but are not required to guarantee strict adherence. If the field is not set, the implementation will apply its default routing strategy. If set to "PreferClose", implementations should prioritize endpoints that are topologically close (e.g., same zone). This is a beta field and requires enabling ServiceTrafficDistribution feature.'),
         type: str('type determines how the Service is exposed. Defaults to ClusterIP. Valid options are ExternalName, ClusterIP, NodePort, and LoadBalancer. "ClusterIP" allocates a cluster-internal IP address for load-balancing to endpoints. Endpoints are determined by the selector or if that is not specified, by manual construction of an Endpoints object or EndpointSlice objects. If clusterIP is "None", no virtual IP is allocated and the endpoints are published as a set of endpoints rather than a virtual IP. "NodePort" builds on ClusterIP and allocates a port on every node which routes to the same endpoints as the clusterIP. "LoadBalancer" builds on NodePort and creates an external load-balancer (if supported in the current cloud) which routes to the same endpoints as the clusterIP. "ExternalName" aliases this service to the specified externalName. Several other fields do not apply to ExternalName services. More info: https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types\n\nPossible enum values:\n - `"ClusterIP"` means a service will only be accessible inside the cluster, via the cluster IP.\n - `"ExternalName"` means a service consists of only a reference to an external name that kubedns or equivalent will return as a CNAME record, with no exposing or proxying of any pods involved.\n - `"LoadBalancer"` means a service will be exposed via an external load balancer (if the cloud provider supports it), in addition to \'NodePort\' type.\n - `"NodePort"` means a service will be exposed on one port of every node, in addition to \'ClusterIP\' type.', { enum: ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'] }),
       },
-      { description: 'ServiceSpec describes the attributes that a user creates on a service.' },
+      { description: 'ServiceSpec describes the attributes that a user creates on a service.', proto: { tags: { allocateLoadBalancerNodePorts: 20, clusterIP: 3, clusterIPs: 18, externalIPs: 5, externalName: 10, externalTrafficPolicy: 11, healthCheckNodePort: 12, internalTrafficPolicy: 22, ipFamilies: 19, ipFamilyPolicy: 17, loadBalancerClass: 21, loadBalancerIP: 8, loadBalancerSourceRanges: 9, ports: 1, publishNotReadyAddresses: 13, selector: 2, sessionAffinity: 7, sessionAffinityConfig: 14, trafficDistribution: 23, type: 4 }, omitEmpty: ['clusterIP', 'externalName', 'externalTrafficPolicy', 'healthCheckNodePort', 'loadBalancerIP', 'publishNotReadyAddresses', 'sessionAffinity', 'type'] } },
     ),
   ),
   def(
@@ -186,7 +186,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
         conditions: arr(ref('io.k8s.apimachinery.pkg.apis.meta.v1.Condition'), { description: 'Current service state', mergeKey: 'type', listType: 'map', listMapKeys: ['type'] }),
         loadBalancer: ref('io.k8s.api.core.v1.LoadBalancerStatus', 'LoadBalancer contains the current status of the load-balancer, if one is present.'),
       },
-      { description: 'ServiceStatus represents the current status of a service.' },
+      { description: 'ServiceStatus represents the current status of a service.', proto: { tags: { conditions: 2, loadBalancer: 1 } } },
     ),
   ),
   def(
@@ -195,7 +195,7 @@ export const coreV1ServiceDefinitions: Definition[] = [
       {
         clientIP: ref('io.k8s.api.core.v1.ClientIPConfig', 'clientIP contains the configurations of Client IP based session affinity.'),
       },
-      { description: 'SessionAffinityConfig represents the configurations of session affinity.' },
+      { description: 'SessionAffinityConfig represents the configurations of session affinity.', proto: { tags: { clientIP: 1 } } },
     ),
   ),
 ];

@@ -17,7 +17,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         secretNamespace: str('secretNamespace is the namespace of the secret that contains Azure Storage Account Name and Key default is the same as the Pod'),
         shareName: str('shareName is the azure Share Name'),
       },
-      { description: 'AzureFile represents an Azure File Service mount on the host and bind mount to the pod.', required: ['secretName', 'shareName'] },
+      { description: 'AzureFile represents an Azure File Service mount on the host and bind mount to the pod.', required: ['secretName', 'shareName'], proto: { tags: { readOnly: 3, secretName: 1, secretNamespace: 4, shareName: 2 }, omitEmpty: ['readOnly'] } },
     ),
   ),
   def(
@@ -35,7 +35,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         volumeAttributes: stringMap('volumeAttributes of the volume to publish.'),
         volumeHandle: str('volumeHandle is the unique volume name returned by the CSI volume plugin’s CreateVolume to refer to the volume on all subsequent calls. Required.'),
       },
-      { description: 'Represents storage that is managed by an external CSI volume driver', required: ['driver', 'volumeHandle'] },
+      { description: 'Represents storage that is managed by an external CSI volume driver', required: ['driver', 'volumeHandle'], proto: { tags: { controllerExpandSecretRef: 9, controllerPublishSecretRef: 6, driver: 1, fsType: 4, nodeExpandSecretRef: 10, nodePublishSecretRef: 8, nodeStageSecretRef: 7, readOnly: 3, volumeAttributes: 5, volumeHandle: 2 }, omitEmpty: ['fsType', 'readOnly'] } },
     ),
   ),
   def(
@@ -49,7 +49,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         secretRef: ref('io.k8s.api.core.v1.SecretReference', 'secretRef is Optional: SecretRef is reference to the authentication secret for User, default is empty. More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it'),
         user: str('user is Optional: User is the rados user name, default is admin More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it'),
       },
-      { description: 'Represents a Ceph Filesystem mount that lasts the lifetime of a pod Cephfs volumes do not support ownership management or SELinux relabeling.', required: ['monitors'] },
+      { description: 'Represents a Ceph Filesystem mount that lasts the lifetime of a pod Cephfs volumes do not support ownership management or SELinux relabeling.', required: ['monitors'], proto: { tags: { monitors: 1, path: 2, readOnly: 6, secretFile: 4, secretRef: 5, user: 3 }, omitEmpty: ['path', 'readOnly', 'secretFile', 'user'] } },
     ),
   ),
   def(
@@ -61,7 +61,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         secretRef: ref('io.k8s.api.core.v1.SecretReference', 'secretRef is Optional: points to a secret object containing parameters used to connect to OpenStack.'),
         volumeID: str('volumeID used to identify the volume in cinder. More info: https://examples.k8s.io/mysql-cinder-pd/README.md'),
       },
-      { description: 'Represents a cinder volume resource in Openstack. A Cinder volume must exist before mounting to a container. The volume must also be in the same region as the kubelet. Cinder volumes support ownership management and SELinux relabeling.', required: ['volumeID'] },
+      { description: 'Represents a cinder volume resource in Openstack. A Cinder volume must exist before mounting to a container. The volume must also be in the same region as the kubelet. Cinder volumes support ownership management and SELinux relabeling.', required: ['volumeID'], proto: { tags: { fsType: 2, readOnly: 3, secretRef: 4, volumeID: 1 }, omitEmpty: ['fsType', 'readOnly'] } },
     ),
   ),
   def(
@@ -74,7 +74,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         readOnly: bool('readOnly is Optional: defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.'),
         secretRef: ref('io.k8s.api.core.v1.SecretReference', 'secretRef is Optional: SecretRef is reference to the secret object containing sensitive information to pass to the plugin scripts. This may be empty if no secret object is specified. If the secret object contains more than one secret, all secrets are passed to the plugin scripts.'),
       },
-      { description: 'FlexPersistentVolumeSource represents a generic persistent volume resource that is provisioned/attached using an exec based plugin.', required: ['driver'] },
+      { description: 'FlexPersistentVolumeSource represents a generic persistent volume resource that is provisioned/attached using an exec based plugin.', required: ['driver'], proto: { tags: { driver: 1, fsType: 2, options: 5, readOnly: 4, secretRef: 3 }, omitEmpty: ['fsType', 'readOnly'] } },
     ),
   ),
   def(
@@ -86,7 +86,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         path: str('path is the Glusterfs volume path. More info: https://examples.k8s.io/volumes/glusterfs/README.md#create-a-pod'),
         readOnly: bool('readOnly here will force the Glusterfs volume to be mounted with read-only permissions. Defaults to false. More info: https://examples.k8s.io/volumes/glusterfs/README.md#create-a-pod'),
       },
-      { description: 'Represents a Glusterfs mount that lasts the lifetime of a pod. Glusterfs volumes do not support ownership management or SELinux relabeling.', required: ['endpoints', 'path'] },
+      { description: 'Represents a Glusterfs mount that lasts the lifetime of a pod. Glusterfs volumes do not support ownership management or SELinux relabeling.', required: ['endpoints', 'path'], proto: { tags: { endpoints: 1, endpointsNamespace: 4, path: 2, readOnly: 3 }, omitEmpty: ['readOnly'] } },
     ),
   ),
   def(
@@ -105,7 +105,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         secretRef: ref('io.k8s.api.core.v1.SecretReference', 'secretRef is the CHAP Secret for iSCSI target and initiator authentication'),
         targetPortal: str('targetPortal is iSCSI Target Portal. The Portal is either an IP or ip_addr:port if the port is other than default (typically TCP ports 860 and 3260).'),
       },
-      { description: 'ISCSIPersistentVolumeSource represents an ISCSI disk. ISCSI volumes can only be mounted as read/write once. ISCSI volumes support ownership management and SELinux relabeling.', required: ['targetPortal', 'iqn', 'lun'] },
+      { description: 'ISCSIPersistentVolumeSource represents an ISCSI disk. ISCSI volumes can only be mounted as read/write once. ISCSI volumes support ownership management and SELinux relabeling.', required: ['targetPortal', 'iqn', 'lun'], proto: { tags: { chapAuthDiscovery: 8, chapAuthSession: 11, fsType: 5, initiatorName: 12, iqn: 2, iscsiInterface: 4, lun: 3, portals: 7, readOnly: 6, secretRef: 10, targetPortal: 1 }, omitEmpty: ['chapAuthDiscovery', 'chapAuthSession', 'fsType', 'iscsiInterface', 'readOnly'] } },
     ),
   ),
   def(
@@ -115,7 +115,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         fsType: str('fsType is the filesystem type to mount. It applies only when the Path is a block device. Must be a filesystem type supported by the host operating system. Ex. "ext4", "xfs", "ntfs". The default value is to auto-select a filesystem if unspecified.'),
         path: str('path of the full path to the volume on the node. It can be either a directory or block device (disk, partition, ...).'),
       },
-      { description: 'Local represents directly-attached storage with node affinity', required: ['path'] },
+      { description: 'Local represents directly-attached storage with node affinity', required: ['path'], proto: { tags: { fsType: 2, path: 1 } } },
     ),
   ),
   def(
@@ -125,7 +125,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         status: str('status is the status of the ControllerModifyVolume operation. It can be in any of following states:\n - Pending\n   Pending indicates that the PersistentVolumeClaim cannot be modified due to unmet requirements, such as\n   the specified VolumeAttributesClass not existing.\n - InProgress\n   InProgress indicates that the volume is being modified.\n - Infeasible\n  Infeasible indicates that the request has been rejected as invalid by the CSI driver. To\n\t  resolve the error, a valid VolumeAttributesClass needs to be specified.\nNote: New statuses can be added in the future. Consumers should check for unknown statuses and fail appropriately.\n\nPossible enum values:\n - `"InProgress"` InProgress indicates that the volume is being modified\n - `"Infeasible"` Infeasible indicates that the request has been rejected as invalid by the CSI driver. To resolve the error, a valid VolumeAttributesClass needs to be specified\n - `"Pending"` Pending indicates that the PersistentVolumeClaim cannot be modified due to unmet requirements, such as the specified VolumeAttributesClass not existing', { enum: ['InProgress', 'Infeasible', 'Pending'] }),
         targetVolumeAttributesClassName: str('targetVolumeAttributesClassName is the name of the VolumeAttributesClass the PVC currently being reconciled'),
       },
-      { description: 'ModifyVolumeStatus represents the status object of ControllerModifyVolume operation', required: ['status'] },
+      { description: 'ModifyVolumeStatus represents the status object of ControllerModifyVolume operation', required: ['status'], proto: { tags: { status: 2, targetVolumeAttributesClassName: 1 }, omitEmpty: ['targetVolumeAttributesClassName'] } },
     ),
   ),
   def(
@@ -140,7 +140,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         resourceVersion: str('Specific resourceVersion to which this reference is made, if any. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#concurrency-control-and-consistency'),
         uid: str('UID of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#uids'),
       },
-      { description: 'ObjectReference contains enough information to let you inspect or modify the referred object.', mapType: 'atomic' },
+      { description: 'ObjectReference contains enough information to let you inspect or modify the referred object.', mapType: 'atomic', proto: { tags: { apiVersion: 5, fieldPath: 7, kind: 1, name: 3, namespace: 2, resourceVersion: 6, uid: 4 }, omitEmpty: ['apiVersion', 'fieldPath', 'kind', 'name', 'namespace', 'resourceVersion', 'uid'] } },
     ),
   ),
   def(
@@ -153,7 +153,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         spec: ref('io.k8s.api.core.v1.PersistentVolumeSpec', 'spec defines a specification of a persistent volume owned by the cluster. Provisioned by an administrator. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#persistent-volumes'),
         status: ref('io.k8s.api.core.v1.PersistentVolumeStatus', 'status represents the current information/status for the persistent volume. Populated by the system. Read-only. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#persistent-volumes'),
       },
-      { description: 'PersistentVolume (PV) is a storage resource provisioned by an administrator. It is analogous to a node. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes' },
+      { description: 'PersistentVolume (PV) is a storage resource provisioned by an administrator. It is analogous to a node. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes', proto: { tags: { metadata: 1, spec: 2, status: 3 } } },
     ),
     [gvk('', 'v1', 'PersistentVolume')],
   ),
@@ -167,7 +167,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         spec: ref('io.k8s.api.core.v1.PersistentVolumeClaimSpec', 'spec defines the desired characteristics of a volume requested by a pod author. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#persistentvolumeclaims'),
         status: ref('io.k8s.api.core.v1.PersistentVolumeClaimStatus', 'status represents the current information/status of a persistent volume claim. Read-only. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#persistentvolumeclaims'),
       },
-      { description: 'PersistentVolumeClaim is a user\'s request for and claim to a persistent volume' },
+      { description: 'PersistentVolumeClaim is a user\'s request for and claim to a persistent volume', proto: { tags: { metadata: 1, spec: 2, status: 3 } } },
     ),
     [gvk('', 'v1', 'PersistentVolumeClaim')],
   ),
@@ -182,7 +182,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         status: str('Status is the status of the condition. Can be True, False, Unknown. More info: https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/persistent-volume-claim-v1/#:~:text=state%20of%20pvc-,conditions.status,-(string)%2C%20required'),
         type: str('Type is the type of the condition. More info: https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/persistent-volume-claim-v1/#:~:text=set%20to%20%27ResizeStarted%27.-,PersistentVolumeClaimCondition,-contains%20details%20about'),
       },
-      { description: 'PersistentVolumeClaimCondition contains details about state of pvc', required: ['type', 'status'] },
+      { description: 'PersistentVolumeClaimCondition contains details about state of pvc', required: ['type', 'status'], proto: { tags: { lastProbeTime: 3, lastTransitionTime: 4, message: 6, reason: 5, status: 2, type: 1 }, omitEmpty: ['message', 'reason'] } },
     ),
   ),
   def(
@@ -194,7 +194,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         kind: KIND,
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds'),
       },
-      { description: 'PersistentVolumeClaimList is a list of PersistentVolumeClaim items.', required: ['items'] },
+      { description: 'PersistentVolumeClaimList is a list of PersistentVolumeClaim items.', required: ['items'], proto: { tags: { items: 2, metadata: 1 } } },
     ),
     [gvk('', 'v1', 'PersistentVolumeClaimList')],
   ),
@@ -211,7 +211,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         modifyVolumeStatus: ref('io.k8s.api.core.v1.ModifyVolumeStatus', 'ModifyVolumeStatus represents the status object of ControllerModifyVolume operation. When this is unset, there is no ModifyVolume operation being attempted. This is a beta field and requires enabling VolumeAttributesClass feature (off by default).'),
         phase: str('phase represents the current phase of PersistentVolumeClaim.\n\nPossible enum values:\n - `"Bound"` used for PersistentVolumeClaims that are bound\n - `"Lost"` used for PersistentVolumeClaims that lost their underlying PersistentVolume. The claim was bound to a PersistentVolume and this volume does not exist any longer and all data on it was lost.\n - `"Pending"` used for PersistentVolumeClaims that are not yet bound', { enum: ['Bound', 'Lost', 'Pending'] }),
       },
-      { description: 'PersistentVolumeClaimStatus is the current status of a persistent volume claim.' },
+      { description: 'PersistentVolumeClaimStatus is the current status of a persistent volume claim.', proto: { tags: { accessModes: 2, allocatedResourceStatuses: 7, allocatedResources: 5, capacity: 3, conditions: 4, currentVolumeAttributesClassName: 8, modifyVolumeStatus: 9, phase: 1 }, omitEmpty: ['phase'] } },
     ),
   ),
   def(
@@ -223,7 +223,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         kind: KIND,
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds'),
       },
-      { description: 'PersistentVolumeList is a list of PersistentVolume items.', required: ['items'] },
+      { description: 'PersistentVolumeList is a list of PersistentVolume items.', required: ['items'], proto: { tags: { items: 2, metadata: 1 } } },
     ),
     [gvk('', 'v1', 'PersistentVolumeList')],
   ),
@@ -263,7 +263,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         volumeMode: str('volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block state. Value of Filesystem is implied when not included in spec.\n\nPossible enum values:\n - `"Block"` means the volume will not be formatted with a filesystem and will remain a raw block device.\n - `"Filesystem"` means the volume will be or is formatted with a filesystem.', { enum: ['Block', 'Filesystem'] }),
         vsphereVolume: ref('io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource', 'vsphereVolume represents a vSphere volume attached and mounted on kubelets host machine. Deprecated: VsphereVolume is deprecated. All operations for the in-tree vsphereVolume type are redirected to the csi.vsphere.vmware.com CSI driver.'),
       },
-      { description: 'PersistentVolumeSpec is the specification of a persistent volume.' },
+      { description: 'PersistentVolumeSpec is the specification of a persistent volume.', proto: { tags: { accessModes: 3, awsElasticBlockStore: [2, 2], azureDisk: [2, 16], azureFile: [2, 13], capacity: 1, cephfs: [2, 9], cinder: [2, 8], claimRef: 4, csi: [2, 22], fc: [2, 10], flexVolume: [2, 12], flocker: [2, 11], gcePersistentDisk: [2, 1], glusterfs: [2, 4], hostPath: [2, 3], iscsi: [2, 7], local: [2, 20], mountOptions: 7, nfs: [2, 5], nodeAffinity: 9, persistentVolumeReclaimPolicy: 5, photonPersistentDisk: [2, 17], portworxVolume: [2, 18], quobyte: [2, 15], rbd: [2, 6], scaleIO: [2, 19], storageClassName: 6, storageos: [2, 21], volumeAttributesClassName: 10, volumeMode: 8, vsphereVolume: [2, 14] }, omitEmpty: ['persistentVolumeReclaimPolicy', 'storageClassName'] } },
     ),
   ),
   def(
@@ -275,7 +275,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         phase: str('phase indicates if a volume is available, bound to a claim, or released by a claim. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#phase\n\nPossible enum values:\n - `"Available"` used for PersistentVolumes that are not yet bound Available volumes are held by the binder and matched to PersistentVolumeClaims\n - `"Bound"` used for PersistentVolumes that are bound\n - `"Failed"` used for PersistentVolumes that failed to be correctly recycled or deleted after being released from a claim\n - `"Pending"` used for PersistentVolumes that are not available\n - `"Released"` used for PersistentVolumes where the bound PersistentVolumeClaim was deleted released volumes must be recycled before becoming available again this phase is used by the persistent volume claim binder to signal to another process to reclaim the resource', { enum: ['Available', 'Bound', 'Failed', 'Pending', 'Released'] }),
         reason: str('reason is a brief CamelCase string that describes any failure and is meant for machine parsing and tidy display in the CLI.'),
       },
-      { description: 'PersistentVolumeStatus is the current status of a persistent volume.' },
+      { description: 'PersistentVolumeStatus is the current status of a persistent volume.', proto: { tags: { lastPhaseTransitionTime: 4, message: 2, phase: 1, reason: 3 }, omitEmpty: ['message', 'phase', 'reason'] } },
     ),
   ),
   def(
@@ -291,7 +291,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         secretRef: ref('io.k8s.api.core.v1.SecretReference', 'secretRef is name of the authentication secret for RBDUser. If provided overrides keyring. Default is nil. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it'),
         user: str('user is the rados user name. Default is admin. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it'),
       },
-      { description: 'Represents a Rados Block Device mount that lasts the lifetime of a pod. RBD volumes support ownership management and SELinux relabeling.', required: ['monitors', 'image'] },
+      { description: 'Represents a Rados Block Device mount that lasts the lifetime of a pod. RBD volumes support ownership management and SELinux relabeling.', required: ['monitors', 'image'], proto: { tags: { fsType: 3, image: 2, keyring: 6, monitors: 1, pool: 4, readOnly: 8, secretRef: 7, user: 5 }, omitEmpty: ['fsType', 'keyring', 'pool', 'readOnly', 'user'] } },
     ),
   ),
   def(
@@ -309,7 +309,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         system: str('system is the name of the storage system as configured in ScaleIO.'),
         volumeName: str('volumeName is the name of a volume already created in the ScaleIO system that is associated with this volume source.'),
       },
-      { description: 'ScaleIOPersistentVolumeSource represents a persistent ScaleIO volume', required: ['gateway', 'system', 'secretRef'] },
+      { description: 'ScaleIOPersistentVolumeSource represents a persistent ScaleIO volume', required: ['gateway', 'system', 'secretRef'], proto: { tags: { fsType: 9, gateway: 1, protectionDomain: 5, readOnly: 10, secretRef: 3, sslEnabled: 4, storageMode: 7, storagePool: 6, system: 2, volumeName: 8 }, omitEmpty: ['fsType', 'protectionDomain', 'readOnly', 'sslEnabled', 'storageMode', 'storagePool', 'volumeName'] } },
     ),
   ),
   def(
@@ -319,7 +319,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         name: str('name is unique within a namespace to reference a secret resource.'),
         namespace: str('namespace defines the space within which the secret name must be unique.'),
       },
-      { description: 'SecretReference represents a Secret Reference. It has enough information to retrieve secret in any namespace', mapType: 'atomic' },
+      { description: 'SecretReference represents a Secret Reference. It has enough information to retrieve secret in any namespace', mapType: 'atomic', proto: { tags: { name: 1, namespace: 2 }, omitEmpty: ['name', 'namespace'] } },
     ),
   ),
   def(
@@ -332,7 +332,7 @@ export const coreV1StorageDefinitions: Definition[] = [
         volumeName: str('volumeName is the human-readable name of the StorageOS volume.  Volume names are only unique within a namespace.'),
         volumeNamespace: str('volumeNamespace specifies the scope of the volume within StorageOS.  If no namespace is specified then the Pod\'s namespace will be used.  This allows the Kubernetes name scoping to be mirrored within StorageOS for tighter integration. Set VolumeName to any name to override the default behaviour. Set to "default" if you are not using namespaces within StorageOS. Namespaces that do not pre-exist within StorageOS will be created.'),
       },
-      { description: 'Represents a StorageOS persistent volume resource.' },
+      { description: 'Represents a StorageOS persistent volume resource.', proto: { tags: { fsType: 3, readOnly: 4, secretRef: 5, volumeName: 1, volumeNamespace: 2 }, omitEmpty: ['fsType', 'readOnly', 'volumeName', 'volumeNamespace'] } },
     ),
   ),
   def(
@@ -341,7 +341,7 @@ export const coreV1StorageDefinitions: Definition[] = [
       {
         required: ref('io.k8s.api.core.v1.NodeSelector', 'required specifies hard node constraints that must be met.'),
       },
-      { description: 'VolumeNodeAffinity defines constraints that limit what nodes this volume can be accessed from.' },
+      { description: 'VolumeNodeAffinity defines constraints that limit what nodes this volume can be accessed from.', proto: { tags: { required: 1 } } },
     ),
   ),
 ];

@@ -16,7 +16,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         readOnly: bool('readOnly value true will force the readOnly setting in VolumeMounts. More info: https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore'),
         volumeID: str('volumeID is unique ID of the persistent disk resource in AWS (Amazon EBS volume). More info: https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore'),
       },
-      { description: 'Represents a Persistent Disk resource in AWS.\n\nAn AWS EBS disk must exist before mounting to a container. The disk must also be in the same AWS zone as the kubelet. An AWS EBS disk can only be mounted as read/write once. AWS EBS volumes support ownership management and SELinux relabeling.', required: ['volumeID'] },
+      { description: 'Represents a Persistent Disk resource in AWS.\n\nAn AWS EBS disk must exist before mounting to a container. The disk must also be in the same AWS zone as the kubelet. An AWS EBS disk can only be mounted as read/write once. AWS EBS volumes support ownership management and SELinux relabeling.', required: ['volumeID'], proto: { tags: { fsType: 2, partition: 3, readOnly: 4, volumeID: 1 }, omitEmpty: ['fsType', 'partition', 'readOnly'] } },
     ),
   ),
   def(
@@ -30,7 +30,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         kind: str('kind expected values are Shared: multiple blob disks per storage account  Dedicated: single blob disk per storage account  Managed: azure managed data disk (only in managed availability set). defaults to shared\n\nPossible enum values:\n - `"Dedicated"`\n - `"Managed"`\n - `"Shared"`', { enum: ['Dedicated', 'Managed', 'Shared'] }),
         readOnly: bool('readOnly Defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.'),
       },
-      { description: 'AzureDisk represents an Azure Data Disk mount on the host and bind mount to the pod.', required: ['diskName', 'diskURI'] },
+      { description: 'AzureDisk represents an Azure Data Disk mount on the host and bind mount to the pod.', required: ['diskName', 'diskURI'], proto: { tags: { cachingMode: 3, diskName: 1, diskURI: 2, fsType: 4, kind: 6, readOnly: 5 } } },
     ),
   ),
   def(
@@ -41,7 +41,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         secretName: str('secretName is the  name of secret that contains Azure Storage Account Name and Key'),
         shareName: str('shareName is the azure share Name'),
       },
-      { description: 'AzureFile represents an Azure File Service mount on the host and bind mount to the pod.', required: ['secretName', 'shareName'] },
+      { description: 'AzureFile represents an Azure File Service mount on the host and bind mount to the pod.', required: ['secretName', 'shareName'], proto: { tags: { readOnly: 3, secretName: 1, shareName: 2 }, omitEmpty: ['readOnly'] } },
     ),
   ),
   def(
@@ -55,7 +55,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         secretRef: ref('io.k8s.api.core.v1.LocalObjectReference', 'secretRef is Optional: SecretRef is reference to the authentication secret for User, default is empty. More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it'),
         user: str('user is optional: User is the rados user name, default is admin More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it'),
       },
-      { description: 'Represents a Ceph Filesystem mount that lasts the lifetime of a pod Cephfs volumes do not support ownership management or SELinux relabeling.', required: ['monitors'] },
+      { description: 'Represents a Ceph Filesystem mount that lasts the lifetime of a pod Cephfs volumes do not support ownership management or SELinux relabeling.', required: ['monitors'], proto: { tags: { monitors: 1, path: 2, readOnly: 6, secretFile: 4, secretRef: 5, user: 3 }, omitEmpty: ['path', 'readOnly', 'secretFile', 'user'] } },
     ),
   ),
   def(
@@ -67,7 +67,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         secretRef: ref('io.k8s.api.core.v1.LocalObjectReference', 'secretRef is optional: points to a secret object containing parameters used to connect to OpenStack.'),
         volumeID: str('volumeID used to identify the volume in cinder. More info: https://examples.k8s.io/mysql-cinder-pd/README.md'),
       },
-      { description: 'Represents a cinder volume resource in Openstack. A Cinder volume must exist before mounting to a container. The volume must also be in the same region as the kubelet. Cinder volumes support ownership management and SELinux relabeling.', required: ['volumeID'] },
+      { description: 'Represents a cinder volume resource in Openstack. A Cinder volume must exist before mounting to a container. The volume must also be in the same region as the kubelet. Cinder volumes support ownership management and SELinux relabeling.', required: ['volumeID'], proto: { tags: { fsType: 2, readOnly: 3, secretRef: 4, volumeID: 1 }, omitEmpty: ['fsType', 'readOnly'] } },
     ),
   ),
   def(
@@ -80,7 +80,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         targetWWNs: arr(str(), { description: 'targetWWNs is Optional: FC target worldwide names (WWNs)', listType: 'atomic' }),
         wwids: arr(str(), { description: 'wwids Optional: FC volume world wide identifiers (wwids) Either wwids or combination of targetWWNs and lun must be set, but not both simultaneously.', listType: 'atomic' }),
       },
-      { description: 'Represents a Fibre Channel volume. Fibre Channel volumes can only be mounted as read/write once. Fibre Channel volumes support ownership management and SELinux relabeling.' },
+      { description: 'Represents a Fibre Channel volume. Fibre Channel volumes can only be mounted as read/write once. Fibre Channel volumes support ownership management and SELinux relabeling.', proto: { tags: { fsType: 3, lun: 2, readOnly: 4, targetWWNs: 1, wwids: 5 }, omitEmpty: ['fsType', 'readOnly'] } },
     ),
   ),
   def(
@@ -93,7 +93,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         readOnly: bool('readOnly is Optional: defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.'),
         secretRef: ref('io.k8s.api.core.v1.LocalObjectReference', 'secretRef is Optional: secretRef is reference to the secret object containing sensitive information to pass to the plugin scripts. This may be empty if no secret object is specified. If the secret object contains more than one secret, all secrets are passed to the plugin scripts.'),
       },
-      { description: 'FlexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin.', required: ['driver'] },
+      { description: 'FlexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin.', required: ['driver'], proto: { tags: { driver: 1, fsType: 2, options: 5, readOnly: 4, secretRef: 3 }, omitEmpty: ['fsType', 'readOnly'] } },
     ),
   ),
   def(
@@ -103,7 +103,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         datasetName: str('datasetName is Name of the dataset stored as metadata -> name on the dataset for Flocker should be considered as deprecated'),
         datasetUUID: str('datasetUUID is the UUID of the dataset. This is unique identifier of a Flocker dataset'),
       },
-      { description: 'Represents a Flocker volume mounted by the Flocker agent. One and only one of datasetName and datasetUUID should be set. Flocker volumes do not support ownership management or SELinux relabeling.' },
+      { description: 'Represents a Flocker volume mounted by the Flocker agent. One and only one of datasetName and datasetUUID should be set. Flocker volumes do not support ownership management or SELinux relabeling.', proto: { tags: { datasetName: 1, datasetUUID: 2 }, omitEmpty: ['datasetName', 'datasetUUID'] } },
     ),
   ),
   def(
@@ -115,7 +115,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         pdName: str('pdName is unique name of the PD resource in GCE. Used to identify the disk in GCE. More info: https://kubernetes.io/docs/concepts/storage/volumes#gcepersistentdisk'),
         readOnly: bool('readOnly here will force the ReadOnly setting in VolumeMounts. Defaults to false. More info: https://kubernetes.io/docs/concepts/storage/volumes#gcepersistentdisk'),
       },
-      { description: 'Represents a Persistent Disk resource in Google Compute Engine.\n\nA GCE PD must exist before mounting to a container. The disk must also be in the same GCE project and zone as the kubelet. A GCE PD can only be mounted as read/write once or read-only many times. GCE PDs support ownership management and SELinux relabeling.', required: ['pdName'] },
+      { description: 'Represents a Persistent Disk resource in Google Compute Engine.\n\nA GCE PD must exist before mounting to a container. The disk must also be in the same GCE project and zone as the kubelet. A GCE PD can only be mounted as read/write once or read-only many times. GCE PDs support ownership management and SELinux relabeling.', required: ['pdName'], proto: { tags: { fsType: 2, partition: 3, pdName: 1, readOnly: 4 }, omitEmpty: ['fsType', 'partition', 'readOnly'] } },
     ),
   ),
   def(
@@ -126,7 +126,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         repository: str('repository is the URL'),
         revision: str('revision is the commit hash for the specified revision.'),
       },
-      { description: 'Represents a volume that is populated with the contents of a git repository. Git repo volumes do not support ownership management. Git repo volumes support SELinux relabeling.\n\nDEPRECATED: GitRepo is deprecated. To provision a container with a git repo, mount an EmptyDir into an InitContainer that clones the repo using git, then mount the EmptyDir into the Pod\'s container.', required: ['repository'] },
+      { description: 'Represents a volume that is populated with the contents of a git repository. Git repo volumes do not support ownership management. Git repo volumes support SELinux relabeling.\n\nDEPRECATED: GitRepo is deprecated. To provision a container with a git repo, mount an EmptyDir into an InitContainer that clones the repo using git, then mount the EmptyDir into the Pod\'s container.', required: ['repository'], proto: { tags: { directory: 3, repository: 1, revision: 2 }, omitEmpty: ['directory', 'revision'] } },
     ),
   ),
   def(
@@ -137,7 +137,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         path: str('path is the Glusterfs volume path. More info: https://examples.k8s.io/volumes/glusterfs/README.md#create-a-pod'),
         readOnly: bool('readOnly here will force the Glusterfs volume to be mounted with read-only permissions. Defaults to false. More info: https://examples.k8s.io/volumes/glusterfs/README.md#create-a-pod'),
       },
-      { description: 'Represents a Glusterfs mount that lasts the lifetime of a pod. Glusterfs volumes do not support ownership management or SELinux relabeling.', required: ['endpoints', 'path'] },
+      { description: 'Represents a Glusterfs mount that lasts the lifetime of a pod. Glusterfs volumes do not support ownership management or SELinux relabeling.', required: ['endpoints', 'path'], proto: { tags: { endpoints: 1, path: 2, readOnly: 3 }, omitEmpty: ['readOnly'] } },
     ),
   ),
   def(
@@ -156,7 +156,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         secretRef: ref('io.k8s.api.core.v1.LocalObjectReference', 'secretRef is the CHAP Secret for iSCSI target and initiator authentication'),
         targetPortal: str('targetPortal is iSCSI Target Portal. The Portal is either an IP or ip_addr:port if the port is other than default (typically TCP ports 860 and 3260).'),
       },
-      { description: 'Represents an ISCSI disk. ISCSI volumes can only be mounted as read/write once. ISCSI volumes support ownership management and SELinux relabeling.', required: ['targetPortal', 'iqn', 'lun'] },
+      { description: 'Represents an ISCSI disk. ISCSI volumes can only be mounted as read/write once. ISCSI volumes support ownership management and SELinux relabeling.', required: ['targetPortal', 'iqn', 'lun'], proto: { tags: { chapAuthDiscovery: 8, chapAuthSession: 11, fsType: 5, initiatorName: 12, iqn: 2, iscsiInterface: 4, lun: 3, portals: 7, readOnly: 6, secretRef: 10, targetPortal: 1 }, omitEmpty: ['chapAuthDiscovery', 'chapAuthSession', 'fsType', 'iscsiInterface', 'readOnly'] } },
     ),
   ),
   def(
@@ -166,7 +166,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         fsType: str('fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. "ext4", "xfs", "ntfs". Implicitly inferred to be "ext4" if unspecified.'),
         pdID: str('pdID is the ID that identifies Photon Controller persistent disk'),
       },
-      { description: 'Represents a Photon Controller persistent disk resource.', required: ['pdID'] },
+      { description: 'Represents a Photon Controller persistent disk resource.', required: ['pdID'], proto: { tags: { fsType: 2, pdID: 1 }, omitEmpty: ['fsType'] } },
     ),
   ),
   def(
@@ -177,7 +177,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         readOnly: bool('readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.'),
         volumeID: str('volumeID uniquely identifies a Portworx volume'),
       },
-      { description: 'PortworxVolumeSource represents a Portworx volume resource.', required: ['volumeID'] },
+      { description: 'PortworxVolumeSource represents a Portworx volume resource.', required: ['volumeID'], proto: { tags: { fsType: 2, readOnly: 3, volumeID: 1 }, omitEmpty: ['fsType', 'readOnly'] } },
     ),
   ),
   def(
@@ -191,7 +191,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         user: str('user to map volume access to Defaults to serivceaccount user'),
         volume: str('volume is a string that references an already created Quobyte volume by name.'),
       },
-      { description: 'Represents a Quobyte mount that lasts the lifetime of a pod. Quobyte volumes do not support ownership management or SELinux relabeling.', required: ['registry', 'volume'] },
+      { description: 'Represents a Quobyte mount that lasts the lifetime of a pod. Quobyte volumes do not support ownership management or SELinux relabeling.', required: ['registry', 'volume'], proto: { tags: { group: 5, readOnly: 3, registry: 1, tenant: 6, user: 4, volume: 2 }, omitEmpty: ['group', 'readOnly', 'tenant', 'user'] } },
     ),
   ),
   def(
@@ -207,7 +207,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         secretRef: ref('io.k8s.api.core.v1.LocalObjectReference', 'secretRef is name of the authentication secret for RBDUser. If provided overrides keyring. Default is nil. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it'),
         user: str('user is the rados user name. Default is admin. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it'),
       },
-      { description: 'Represents a Rados Block Device mount that lasts the lifetime of a pod. RBD volumes support ownership management and SELinux relabeling.', required: ['monitors', 'image'] },
+      { description: 'Represents a Rados Block Device mount that lasts the lifetime of a pod. RBD volumes support ownership management and SELinux relabeling.', required: ['monitors', 'image'], proto: { tags: { fsType: 3, image: 2, keyring: 6, monitors: 1, pool: 4, readOnly: 8, secretRef: 7, user: 5 }, omitEmpty: ['fsType', 'keyring', 'pool', 'readOnly', 'user'] } },
     ),
   ),
   def(
@@ -225,7 +225,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         system: str('system is the name of the storage system as configured in ScaleIO.'),
         volumeName: str('volumeName is the name of a volume already created in the ScaleIO system that is associated with this volume source.'),
       },
-      { description: 'ScaleIOVolumeSource represents a persistent ScaleIO volume', required: ['gateway', 'system', 'secretRef'] },
+      { description: 'ScaleIOVolumeSource represents a persistent ScaleIO volume', required: ['gateway', 'system', 'secretRef'], proto: { tags: { fsType: 9, gateway: 1, protectionDomain: 5, readOnly: 10, secretRef: 3, sslEnabled: 4, storageMode: 7, storagePool: 6, system: 2, volumeName: 8 }, omitEmpty: ['fsType', 'protectionDomain', 'readOnly', 'sslEnabled', 'storageMode', 'storagePool', 'volumeName'] } },
     ),
   ),
   def(
@@ -238,7 +238,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         volumeName: str('volumeName is the human-readable name of the StorageOS volume.  Volume names are only unique within a namespace.'),
         volumeNamespace: str('volumeNamespace specifies the scope of the volume within StorageOS.  If no namespace is specified then the Pod\'s namespace will be used.  This allows the Kubernetes name scoping to be mirrored within StorageOS for tighter integration. Set VolumeName to any name to override the default behaviour. Set to "default" if you are not using namespaces within StorageOS. Namespaces that do not pre-exist within StorageOS will be created.'),
       },
-      { description: 'Represents a StorageOS persistent volume resource.' },
+      { description: 'Represents a StorageOS persistent volume resource.', proto: { tags: { fsType: 3, readOnly: 4, secretRef: 5, volumeName: 1, volumeNamespace: 2 }, omitEmpty: ['fsType', 'readOnly', 'volumeName', 'volumeNamespace'] } },
     ),
   ),
   def(
@@ -250,7 +250,7 @@ export const coreV1VolumePluginDefinitions: Definition[] = [
         storagePolicyName: str('storagePolicyName is the storage Policy Based Management (SPBM) profile name.'),
         volumePath: str('volumePath is the path that identifies vSphere volume vmdk'),
       },
-      { description: 'Represents a vSphere volume resource.', required: ['volumePath'] },
+      { description: 'Represents a vSphere volume resource.', required: ['volumePath'], proto: { tags: { fsType: 2, storagePolicyID: 4, storagePolicyName: 3, volumePath: 1 }, omitEmpty: ['fsType', 'storagePolicyID', 'storagePolicyName'] } },
     ),
   ),
 ];

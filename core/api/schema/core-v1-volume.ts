@@ -17,7 +17,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         readOnly: bool('readOnly specifies a read-only configuration for the volume. Defaults to false (read/write).'),
         volumeAttributes: stringMap('volumeAttributes stores driver-specific properties that are passed to the CSI driver. Consult your driver\'s documentation for supported values.'),
       },
-      { description: 'Represents a source location of a volume to mount, managed by an external CSI driver', required: ['driver'] },
+      { description: 'Represents a source location of a volume to mount, managed by an external CSI driver', required: ['driver'], proto: { tags: { driver: 1, fsType: 3, nodePublishSecretRef: 5, readOnly: 2, volumeAttributes: 4 } } },
     ),
   ),
   def(
@@ -30,7 +30,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         path: str('Relative path from the volume root to write the bundle.'),
         signerName: str('Select all ClusterTrustBundles that match this signer name. Mutually-exclusive with name.  The contents of all selected ClusterTrustBundles will be unified and deduplicated.'),
       },
-      { description: 'ClusterTrustBundleProjection describes how to select a set of ClusterTrustBundle objects and project their contents into the pod filesystem.', required: ['path'] },
+      { description: 'ClusterTrustBundleProjection describes how to select a set of ClusterTrustBundle objects and project their contents into the pod filesystem.', required: ['path'], proto: { tags: { labelSelector: 3, name: 1, optional: 5, path: 4, signerName: 2 } } },
     ),
   ),
   def(
@@ -41,7 +41,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         name: str('Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names'),
         optional: bool('optional specify whether the ConfigMap or its keys must be defined'),
       },
-      { description: 'Adapts a ConfigMap into a projected volume.\n\nThe contents of the target ConfigMap\'s Data field will be presented in a projected volume as files using the keys in the Data field as the file names, unless the items element is populated with specific mappings of keys to paths. Note that this is identical to a configmap volume source without the default mode.' },
+      { description: 'Adapts a ConfigMap into a projected volume.\n\nThe contents of the target ConfigMap\'s Data field will be presented in a projected volume as files using the keys in the Data field as the file names, unless the items element is populated with specific mappings of keys to paths. Note that this is identical to a configmap volume source without the default mode.', proto: { tags: { items: 2, name: [1, 1], optional: 4 }, omitEmpty: ['name'] } },
     ),
   ),
   def(
@@ -53,7 +53,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         name: str('Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names'),
         optional: bool('optional specify whether the ConfigMap or its keys must be defined'),
       },
-      { description: 'Adapts a ConfigMap into a volume.\n\nThe contents of the target ConfigMap\'s Data field will be presented in a volume as files using the keys in the Data field as the file names, unless the items element is populated with specific mappings of keys to paths. ConfigMap volumes support ownership management and SELinux relabeling.' },
+      { description: 'Adapts a ConfigMap into a volume.\n\nThe contents of the target ConfigMap\'s Data field will be presented in a volume as files using the keys in the Data field as the file names, unless the items element is populated with specific mappings of keys to paths. ConfigMap volumes support ownership management and SELinux relabeling.', proto: { tags: { defaultMode: 3, items: 2, name: [1, 1], optional: 4 }, omitEmpty: ['name'] } },
     ),
   ),
   def(
@@ -62,7 +62,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
       {
         items: arr(ref('io.k8s.api.core.v1.DownwardAPIVolumeFile'), { description: 'Items is a list of DownwardAPIVolume file', listType: 'atomic' }),
       },
-      { description: 'Represents downward API info for projecting into a projected volume. Note that this is identical to a downwardAPI volume source without the default mode.' },
+      { description: 'Represents downward API info for projecting into a projected volume. Note that this is identical to a downwardAPI volume source without the default mode.', proto: { tags: { items: 1 } } },
     ),
   ),
   def(
@@ -74,7 +74,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         path: str('Required: Path is  the relative path name of the file to be created. Must not be absolute or contain the \'..\' path. Must be utf-8 encoded. The first item of the relative path must not start with \'..\''),
         resourceFieldRef: ref('io.k8s.api.core.v1.ResourceFieldSelector', 'Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, requests.cpu and requests.memory) are currently supported.'),
       },
-      { description: 'DownwardAPIVolumeFile represents information to create the file containing the pod field', required: ['path'] },
+      { description: 'DownwardAPIVolumeFile represents information to create the file containing the pod field', required: ['path'], proto: { tags: { fieldRef: 2, mode: 4, path: 1, resourceFieldRef: 3 } } },
     ),
   ),
   def(
@@ -84,7 +84,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         defaultMode: int32('Optional: mode bits to use on created files by default. Must be a Optional: mode bits used to set permissions on created files by default. Must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. Defaults to 0644. Directories within the path are not affected by this setting. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.'),
         items: arr(ref('io.k8s.api.core.v1.DownwardAPIVolumeFile'), { description: 'Items is a list of downward API volume file', listType: 'atomic' }),
       },
-      { description: 'DownwardAPIVolumeSource represents a volume containing downward API info. Downward API volumes support ownership management and SELinux relabeling.' },
+      { description: 'DownwardAPIVolumeSource represents a volume containing downward API info. Downward API volumes support ownership management and SELinux relabeling.', proto: { tags: { defaultMode: 2, items: 1 } } },
     ),
   ),
   def(
@@ -94,7 +94,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         medium: str('medium represents what type of storage medium should back this directory. The default is "" which means to use the node\'s default medium. Must be an empty string (default) or Memory. More info: https://kubernetes.io/docs/concepts/storage/volumes#emptydir'),
         sizeLimit: quantity('sizeLimit is the total amount of local storage required for this EmptyDir volume. The size limit is also applicable for memory medium. The maximum usage on memory medium EmptyDir would be the minimum value between the SizeLimit specified here and the sum of memory limits of all containers in a pod. The default is nil which means that the limit is undefined. More info: https://kubernetes.io/docs/concepts/storage/volumes#emptydir'),
       },
-      { description: 'Represents an empty directory for a pod. Empty directory volumes support ownership management and SELinux relabeling.' },
+      { description: 'Represents an empty directory for a pod. Empty directory volumes support ownership management and SELinux relabeling.', proto: { tags: { medium: 1, sizeLimit: 2 }, omitEmpty: ['medium'] } },
     ),
   ),
   def(
@@ -103,7 +103,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
       {
         volumeClaimTemplate: ref('io.k8s.api.core.v1.PersistentVolumeClaimTemplate', 'Will be used to create a stand-alone PVC to provision the volume. The pod in which this EphemeralVolumeSource is embedded will be the owner of the PVC, i.e. the PVC will be deleted together with the pod.  The name of the PVC will be `<pod name>-<volume name>` where `<volume name>` is the name from the `PodSpec.Volumes` array entry. Pod validation will reject the pod if the concatenated name is not valid for a PVC (for example, too long).\n\nAn existing PVC with that name that is not owned by the pod will *not* be used for the pod to avoid using an unrelated volume by mistake. Starting the pod is then blocked until the unrelated PVC is removed. If such a pre-created PVC is meant to be used by the pod, the PVC has to updated with an owner reference to the pod once the pod exists. Normally this should not be necessary, but it may be useful when manually reconstructing a broken cluster.\n\nThis field is read-only and no changes will be made by Kubernetes to the PVC after it has been created.\n\nRequired, must not be nil.'),
       },
-      { description: 'Represents an ephemeral volume that is handled by a normal storage driver.' },
+      { description: 'Represents an ephemeral volume that is handled by a normal storage driver.', proto: { tags: { volumeClaimTemplate: 1 } } },
     ),
   ),
   def(
@@ -113,7 +113,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         path: str('path of the directory on the host. If the path is a symlink, it will follow the link to the real path. More info: https://kubernetes.io/docs/concepts/storage/volumes#hostpath'),
         type: str('type for HostPath Volume Defaults to "" More info: https://kubernetes.io/docs/concepts/storage/volumes#hostpath\n\nPossible enum values:\n - `""` For backwards compatible, leave it empty if unset\n - `"BlockDevice"` A block device must exist at the given path\n - `"CharDevice"` A character device must exist at the given path\n - `"Directory"` A directory must exist at the given path\n - `"DirectoryOrCreate"` If nothing exists at the given path, an empty directory will be created there as needed with file mode 0755, having the same group and ownership with Kubelet.\n - `"File"` A file must exist at the given path\n - `"FileOrCreate"` If nothing exists at the given path, an empty file will be created there as needed with file mode 0644, having the same group and ownership with Kubelet.\n - `"Socket"` A UNIX socket must exist at the given path', { enum: ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'] }),
       },
-      { description: 'Represents a host path mapped into a pod. Host path volumes do not support ownership management or SELinux relabeling.', required: ['path'] },
+      { description: 'Represents a host path mapped into a pod. Host path volumes do not support ownership management or SELinux relabeling.', required: ['path'], proto: { tags: { path: 1, type: 2 } } },
     ),
   ),
   def(
@@ -123,7 +123,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         pullPolicy: str('Policy for pulling OCI objects. Possible values are: Always: the kubelet always attempts to pull the reference. Container creation will fail If the pull fails. Never: the kubelet never pulls the reference and only uses a local image or artifact. Container creation will fail if the reference isn\'t present. IfNotPresent: the kubelet pulls if the reference isn\'t already present on disk. Container creation will fail if the reference isn\'t present and the pull fails. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise.\n\nPossible enum values:\n - `"Always"` means that kubelet always attempts to pull the latest image. Container will fail If the pull fails.\n - `"IfNotPresent"` means that kubelet pulls if the image isn\'t present on disk. Container will fail if the image isn\'t present and the pull fails.\n - `"Never"` means that kubelet never pulls an image, but only uses a local image. Container will fail if the image isn\'t present', { enum: ['Always', 'IfNotPresent', 'Never'] }),
         reference: str('Required: Image or artifact reference to be used. Behaves in the same way as pod.spec.containers[*].image. Pull secrets will be assembled in the same way as for the container image by looking up node credentials, SA image pull secrets, and pod spec image pull secrets. More info: https://kubernetes.io/docs/concepts/containers/images This field is optional to allow higher level config management to default or override container images in workload controllers like Deployments and StatefulSets.'),
       },
-      { description: 'ImageVolumeSource represents a image volume resource.' },
+      { description: 'ImageVolumeSource represents a image volume resource.', proto: { tags: { pullPolicy: 2, reference: 1 }, omitEmpty: ['pullPolicy', 'reference'] } },
     ),
   ),
   def(
@@ -134,7 +134,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         mode: int32('mode is Optional: mode bits used to set permissions on this file. Must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. If not specified, the volume defaultMode will be used. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.'),
         path: str('path is the relative path of the file to map the key to. May not be an absolute path. May not contain the path element \'..\'. May not start with the string \'..\'.'),
       },
-      { description: 'Maps a string key to a path within a volume.', required: ['key', 'path'] },
+      { description: 'Maps a string key to a path within a volume.', required: ['key', 'path'], proto: { tags: { key: 1, mode: 3, path: 2 } } },
     ),
   ),
   def(
@@ -143,7 +143,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
       {
         name: str('Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names'),
       },
-      { description: 'LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.', mapType: 'atomic' },
+      { description: 'LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.', mapType: 'atomic', proto: { tags: { name: 1 }, omitEmpty: ['name'] } },
     ),
   ),
   def(
@@ -154,7 +154,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         readOnly: bool('readOnly here will force the NFS export to be mounted with read-only permissions. Defaults to false. More info: https://kubernetes.io/docs/concepts/storage/volumes#nfs'),
         server: str('server is the hostname or IP address of the NFS server. More info: https://kubernetes.io/docs/concepts/storage/volumes#nfs'),
       },
-      { description: 'Represents an NFS mount that lasts the lifetime of a pod. NFS volumes do not support ownership management or SELinux relabeling.', required: ['server', 'path'] },
+      { description: 'Represents an NFS mount that lasts the lifetime of a pod. NFS volumes do not support ownership management or SELinux relabeling.', required: ['server', 'path'], proto: { tags: { path: 2, readOnly: 3, server: 1 }, omitEmpty: ['readOnly'] } },
     ),
   ),
   def(
@@ -171,7 +171,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         volumeMode: str('volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.\n\nPossible enum values:\n - `"Block"` means the volume will not be formatted with a filesystem and will remain a raw block device.\n - `"Filesystem"` means the volume will be or is formatted with a filesystem.', { enum: ['Block', 'Filesystem'] }),
         volumeName: str('volumeName is the binding reference to the PersistentVolume backing this claim.'),
       },
-      { description: 'PersistentVolumeClaimSpec describes the common attributes of storage devices and allows a Source for provider-specific attributes' },
+      { description: 'PersistentVolumeClaimSpec describes the common attributes of storage devices and allows a Source for provider-specific attributes', proto: { tags: { accessModes: 1, dataSource: 7, dataSourceRef: 8, resources: 2, selector: 4, storageClassName: 5, volumeAttributesClassName: 9, volumeMode: 6, volumeName: 3 }, omitEmpty: ['volumeName'] } },
     ),
   ),
   def(
@@ -181,7 +181,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', 'May contain labels and annotations that will be copied into the PVC when creating it. No other fields are allowed and will be rejected during validation.'),
         spec: ref('io.k8s.api.core.v1.PersistentVolumeClaimSpec', 'The specification for the PersistentVolumeClaim. The entire content is copied unchanged into the PVC that gets created from this template. The same fields as in a PersistentVolumeClaim are also valid here.'),
       },
-      { description: 'PersistentVolumeClaimTemplate is used to produce PersistentVolumeClaim objects as part of an EphemeralVolumeSource.', required: ['spec'] },
+      { description: 'PersistentVolumeClaimTemplate is used to produce PersistentVolumeClaim objects as part of an EphemeralVolumeSource.', required: ['spec'], proto: { tags: { metadata: 1, spec: 2 } } },
     ),
   ),
   def(
@@ -191,7 +191,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         claimName: str('claimName is the name of a PersistentVolumeClaim in the same namespace as the pod using this volume. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#persistentvolumeclaims'),
         readOnly: bool('readOnly Will force the ReadOnly setting in VolumeMounts. Default false.'),
       },
-      { description: 'PersistentVolumeClaimVolumeSource references the user\'s PVC in the same namespace. This volume finds the bound PV and mounts that volume for the pod. A PersistentVolumeClaimVolumeSource is, essentially, a wrapper around another type of volume that is owned by someone else (the system).', required: ['claimName'] },
+      { description: 'PersistentVolumeClaimVolumeSource references the user\'s PVC in the same namespace. This volume finds the bound PV and mounts that volume for the pod. A PersistentVolumeClaimVolumeSource is, essentially, a wrapper around another type of volume that is owned by someone else (the system).', required: ['claimName'], proto: { tags: { claimName: 1, readOnly: 2 }, omitEmpty: ['readOnly'] } },
     ),
   ),
   def(
@@ -201,7 +201,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         defaultMode: int32('defaultMode are the mode bits used to set permissions on created files by default. Must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. Directories within the path are not affected by this setting. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.'),
         sources: arr(ref('io.k8s.api.core.v1.VolumeProjection'), { description: 'sources is the list of volume projections. Each entry in this list handles one source.', listType: 'atomic' }),
       },
-      { description: 'Represents a projected volume source' },
+      { description: 'Represents a projected volume source', proto: { tags: { defaultMode: 2, sources: 1 } } },
     ),
   ),
   def(
@@ -212,7 +212,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         name: str('Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names'),
         optional: bool('optional field specify whether the Secret or its key must be defined'),
       },
-      { description: 'Adapts a secret into a projected volume.\n\nThe contents of the target Secret\'s Data field will be presented in a projected volume as files using the keys in the Data field as the file names. Note that this is identical to a secret volume source without the default mode.' },
+      { description: 'Adapts a secret into a projected volume.\n\nThe contents of the target Secret\'s Data field will be presented in a projected volume as files using the keys in the Data field as the file names. Note that this is identical to a secret volume source without the default mode.', proto: { tags: { items: 2, name: [1, 1], optional: 4 }, omitEmpty: ['name'] } },
     ),
   ),
   def(
@@ -224,7 +224,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         optional: bool('optional field specify whether the Secret or its keys must be defined'),
         secretName: str('secretName is the name of the secret in the pod\'s namespace to use. More info: https://kubernetes.io/docs/concepts/storage/volumes#secret'),
       },
-      { description: 'Adapts a Secret into a volume.\n\nThe contents of the target Secret\'s Data field will be presented in a volume as files using the keys in the Data field as the file names. Secret volumes support ownership management and SELinux relabeling.' },
+      { description: 'Adapts a Secret into a volume.\n\nThe contents of the target Secret\'s Data field will be presented in a volume as files using the keys in the Data field as the file names. Secret volumes support ownership management and SELinux relabeling.', proto: { tags: { defaultMode: 3, items: 2, optional: 4, secretName: 1 }, omitEmpty: ['secretName'] } },
     ),
   ),
   def(
@@ -235,7 +235,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         expirationSeconds: int64('expirationSeconds is the requested duration of validity of the service account token. As the token approaches expiration, the kubelet volume plugin will proactively rotate the service account token. The kubelet will start trying to rotate the token if the token is older than 80 percent of its time to live or if the token is older than 24 hours.Defaults to 1 hour and must be at least 10 minutes.'),
         path: str('path is the path relative to the mount point of the file to project the token into.'),
       },
-      { description: 'ServiceAccountTokenProjection represents a projected service account token volume. This projection can be used to insert a service account token into the pods runtime filesystem for use against APIs (Kubernetes API Server or otherwise).', required: ['path'] },
+      { description: 'ServiceAccountTokenProjection represents a projected service account token volume. This projection can be used to insert a service account token into the pods runtime filesystem for use against APIs (Kubernetes API Server or otherwise).', required: ['path'], proto: { tags: { audience: 1, expirationSeconds: 2, path: 3 }, omitEmpty: ['audience'] } },
     ),
   ),
   def(
@@ -246,7 +246,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         kind: str('Kind is the type of resource being referenced'),
         name: str('Name is the name of resource being referenced'),
       },
-      { description: 'TypedLocalObjectReference contains enough information to let you locate the typed referenced object inside the same namespace.', required: ['kind', 'name'], mapType: 'atomic' },
+      { description: 'TypedLocalObjectReference contains enough information to let you locate the typed referenced object inside the same namespace.', required: ['kind', 'name'], mapType: 'atomic', proto: { tags: { apiGroup: 1, kind: 2, name: 3 } } },
     ),
   ),
   def(
@@ -258,7 +258,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         name: str('Name is the name of resource being referenced'),
         namespace: str('Namespace is the namespace of resource being referenced Note that when a namespace is specified, a gateway.networking.k8s.io/ReferenceGrant object is required in the referent namespace to allow that namespace\'s owner to accept the reference. See the ReferenceGrant documentation for details. (Alpha) This field requires the CrossNamespaceVolumeDataSource feature gate to be enabled.'),
       },
-      { description: 'TypedObjectReference contains enough information to let you locate the typed referenced object', required: ['kind', 'name'] },
+      { description: 'TypedObjectReference contains enough information to let you locate the typed referenced object', required: ['kind', 'name'], proto: { tags: { apiGroup: 1, kind: 2, name: 3, namespace: 4 } } },
     ),
   ),
   def(
@@ -297,7 +297,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         storageos: ref('io.k8s.api.core.v1.StorageOSVolumeSource', 'storageOS represents a StorageOS volume attached and mounted on Kubernetes nodes. Deprecated: StorageOS is deprecated and the in-tree storageos type is no longer supported.'),
         vsphereVolume: ref('io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource', 'vsphereVolume represents a vSphere volume attached and mounted on kubelets host machine. Deprecated: VsphereVolume is deprecated. All operations for the in-tree vsphereVolume type are redirected to the csi.vsphere.vmware.com CSI driver.'),
       },
-      { description: 'Volume represents a named volume in a pod that may be accessed by any container in the pod.', required: ['name'] },
+      { description: 'Volume represents a named volume in a pod that may be accessed by any container in the pod.', required: ['name'], proto: { tags: { awsElasticBlockStore: [2, 4], azureDisk: [2, 22], azureFile: [2, 18], cephfs: [2, 14], cinder: [2, 13], configMap: [2, 19], csi: [2, 28], downwardAPI: [2, 16], emptyDir: [2, 2], ephemeral: [2, 29], fc: [2, 17], flexVolume: [2, 12], flocker: [2, 15], gcePersistentDisk: [2, 3], gitRepo: [2, 5], glusterfs: [2, 9], hostPath: [2, 1], image: [2, 30], iscsi: [2, 8], name: 1, nfs: [2, 7], persistentVolumeClaim: [2, 10], photonPersistentDisk: [2, 23], portworxVolume: [2, 24], projected: [2, 26], quobyte: [2, 21], rbd: [2, 11], scaleIO: [2, 25], secret: [2, 6], storageos: [2, 27], vsphereVolume: [2, 20] } } },
     ),
   ),
   def(
@@ -310,7 +310,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         secret: ref('io.k8s.api.core.v1.SecretProjection', 'secret information about the secret data to project'),
         serviceAccountToken: ref('io.k8s.api.core.v1.ServiceAccountTokenProjection', 'serviceAccountToken is information about the serviceAccountToken data to project'),
       },
-      { description: 'Projection that may be projected along with other supported volume types. Exactly one of these fields must be set.' },
+      { description: 'Projection that may be projected along with other supported volume types. Exactly one of these fields must be set.', proto: { tags: { clusterTrustBundle: 5, configMap: 3, downwardAPI: 2, secret: 1, serviceAccountToken: 4 } } },
     ),
   ),
   def(
@@ -320,7 +320,7 @@ export const coreV1VolumeDefinitions: Definition[] = [
         limits: map(quantity(), 'Limits describes the maximum amount of compute resources allowed. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'),
         requests: map(quantity(), 'Requests describes the minimum amount of compute resources required. If Requests is omitted for a container, it defaults to Limits if that is explicitly specified, otherwise to an implementation-defined value. Requests cannot exceed Limits. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'),
       },
-      { description: 'VolumeResourceRequirements describes the storage resource requirements for a volume.' },
+      { description: 'VolumeResourceRequirements describes the storage resource requirements for a volume.', proto: { tags: { limits: 1, requests: 2 } } },
     ),
   ),
 ];

@@ -21,7 +21,7 @@ export const discoveryV1Definitions: Definition[] = [
         targetRef: ref('io.k8s.api.core.v1.ObjectReference', 'targetRef is a reference to a Kubernetes object that represents this endpoint.'),
         zone: str('zone is the name of the Zone this endpoint exists in.'),
       },
-      { description: 'Endpoint represents a single logical "backend" implementing a service.', required: ['addresses'] },
+      { description: 'Endpoint represents a single logical "backend" implementing a service.', required: ['addresses'], proto: { tags: { addresses: 1, conditions: 2, deprecatedTopology: 5, hints: 8, hostname: 3, nodeName: 6, targetRef: 4, zone: 7 } } },
     ),
   ),
   def(
@@ -32,7 +32,7 @@ export const discoveryV1Definitions: Definition[] = [
         serving: bool('serving is identical to ready except that it is set regardless of the terminating state of endpoints. This condition should be set to true for a ready endpoint that is terminating. If nil, consumers should defer to the ready condition.'),
         terminating: bool('terminating indicates that this endpoint is terminating. A nil value indicates an unknown state. Consumers should interpret this unknown state to mean that the endpoint is not terminating.'),
       },
-      { description: 'EndpointConditions represents the current condition of an endpoint.' },
+      { description: 'EndpointConditions represents the current condition of an endpoint.', proto: { tags: { ready: 1, serving: 2, terminating: 3 } } },
     ),
   ),
   def(
@@ -41,7 +41,7 @@ export const discoveryV1Definitions: Definition[] = [
       {
         forZones: arr(ref('io.k8s.api.discovery.v1.ForZone'), { description: 'forZones indicates the zone(s) this endpoint should be consumed by to enable topology aware routing.', listType: 'atomic' }),
       },
-      { description: 'EndpointHints provides hints describing how an endpoint should be consumed.' },
+      { description: 'EndpointHints provides hints describing how an endpoint should be consumed.', proto: { tags: { forZones: 1 } } },
     ),
   ),
   def(
@@ -53,7 +53,7 @@ export const discoveryV1Definitions: Definition[] = [
         port: int32('port represents the port number of the endpoint. If this is not specified, ports are not restricted and must be interpreted in the context of the specific consumer.'),
         protocol: str('protocol represents the IP protocol for this port. Must be UDP, TCP, or SCTP. Default is TCP.\n\nPossible enum values:\n - `"SCTP"` is the SCTP protocol.\n - `"TCP"` is the TCP protocol.\n - `"UDP"` is the UDP protocol.', { enum: ['SCTP', 'TCP', 'UDP'] }),
       },
-      { description: 'EndpointPort represents a Port used by an EndpointSlice', mapType: 'atomic' },
+      { description: 'EndpointPort represents a Port used by an EndpointSlice', mapType: 'atomic', proto: { tags: { appProtocol: 4, name: 1, port: 3, protocol: 2 } } },
     ),
   ),
   def(
@@ -67,7 +67,7 @@ export const discoveryV1Definitions: Definition[] = [
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', 'Standard object\'s metadata.'),
         ports: arr(ref('io.k8s.api.discovery.v1.EndpointPort'), { description: 'ports specifies the list of network ports exposed by each endpoint in this slice. Each port must have a unique name. When ports is empty, it indicates that there are no defined ports. When a port is defined with a nil port value, it indicates "all ports". Each slice may include a maximum of 100 ports.', listType: 'atomic' }),
       },
-      { description: 'EndpointSlice represents a subset of the endpoints that implement a service. For a given service there may be multiple EndpointSlice objects, selected by labels, which must be joined to produce the full set of endpoints.', required: ['addressType', 'endpoints'] },
+      { description: 'EndpointSlice represents a subset of the endpoints that implement a service. For a given service there may be multiple EndpointSlice objects, selected by labels, which must be joined to produce the full set of endpoints.', required: ['addressType', 'endpoints'], proto: { tags: { addressType: 4, endpoints: 2, metadata: 1, ports: 3 } } },
     ),
     [gvk('discovery.k8s.io', 'v1', 'EndpointSlice')],
   ),
@@ -80,7 +80,7 @@ export const discoveryV1Definitions: Definition[] = [
         kind: KIND,
         metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', 'Standard list metadata.'),
       },
-      { description: 'EndpointSliceList represents a list of endpoint slices', required: ['items'] },
+      { description: 'EndpointSliceList represents a list of endpoint slices', required: ['items'], proto: { tags: { items: 2, metadata: 1 } } },
     ),
     [gvk('discovery.k8s.io', 'v1', 'EndpointSliceList')],
   ),
@@ -90,7 +90,7 @@ export const discoveryV1Definitions: Definition[] = [
       {
         name: str('name represents the name of the zone.'),
       },
-      { description: 'ForZone provides information about which zones should consume this endpoint.', required: ['name'] },
+      { description: 'ForZone provides information about which zones should consume this endpoint.', required: ['name'], proto: { tags: { name: 1 } } },
     ),
   ),
 ];

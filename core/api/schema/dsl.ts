@@ -1,7 +1,8 @@
 /**
  * The one source of truth for the shape of every API type: a small schema language from which
  * the OpenAPI v2/v3 documents (for kubectl's validation and `explain`), unknown-field detection
- * (`fieldValidation`), and the strategic-merge-patch metadata (merge keys and strategies) are
+ * (`fieldValidation`), the strategic-merge-patch metadata (merge keys and strategies) and the
+ * Kubernetes protobuf codec (`core/api/protobuf`, from each object's `proto` field numbers) are
  * all derived. Definitions follow k8s.io/api field for field, with their descriptions.
  */
 
@@ -18,8 +19,44 @@ export interface GroupVersionKind {
   kind: string;
 }
 
+/**
+ * Go types whose JSON and protobuf forms are their own (custom marshalling) and cannot be told
+ * from the node's kind: `metav1.MicroTime` is a string in JSON but a `{seconds, nanos}` message
+ * in protobuf; the `any` ones carry raw JSON bytes or a choice between two messages. (Time,
+ * Quantity and IntOrString are kinds of their own.)
+ */
+export type GoType =
+  | 'metav1.MicroTime'
+  | 'metav1.FieldsV1'
+  | 'runtime.RawExtension'
+  | 'apiextensionsv1.JSON'
+  | 'apiextensionsv1.JSONSchemaPropsOrArray'
+  | 'apiextensionsv1.JSONSchemaPropsOrBool'
+  | 'apiextensionsv1.JSONSchemaPropsOrStringArray';
+
+/**
+ * Where an object's properties travel in its Kubernetes protobuf form (the messages of
+ * k8s.io/api's `generated.proto`, 1.32), and which of them Go leaves out of JSON when zero.
+ */
+export interface ProtoFields {
+  /**
+   * The field number of each property. A path (`[2, 1]`: field 1 of the message in field 2) for
+   * a property of a Go struct embedded with `json:",inline"` (Volume's VolumeSource, Probe's
+   * ProbeHandler, the LocalObjectReference of key selectors). Untagged properties (apiVersion,
+   * kind) are not in the message: `runtime.Unknown` carries them.
+   */
+  tags: Record<string, number | readonly number[]>;
+  /**
+   * The scalar properties whose Go field is not a pointer and has `omitempty`: Go always writes
+   * them to the wire, and leaves them out of JSON when zero (`""`, `0`, `false`).
+   */
+  omitEmpty?: readonly string[];
+}
+
 interface Common {
   description?: string;
+  /** The Go type, where its wire forms are its own (see `GoType`). */
+  goType?: GoType;
 }
 
 /** A schema node. */
@@ -29,7 +66,8 @@ export type Schema =
   | (Common & { kind: 'integer'; format: 'int32' | 'int64' })
   | (Common & { kind: 'number'; format?: 'double' })
   | (Common & { kind: 'boolean' })
-  | (Common & { kind: 'object'; properties: Record<string, Schema>; required?: string[]; patchStrategy?: PatchStrategy; mapType?: MapType })
+  /** `proto`: the protobuf field numbers of the properties. */
+  | (Common & { kind: 'object'; properties: Record<string, Schema>; required?: string[]; patchStrategy?: PatchStrategy; mapType?: MapType; proto?: ProtoFields })
   | (Common & { kind: 'array'; items: Schema; patchStrategy?: PatchStrategy; patchMergeKey?: string; listType?: 'atomic' | 'set' | 'map'; listMapKeys?: string[] })
   | (Common & { kind: 'map'; values: Schema; mapType?: MapType })
   /** A field of a named type; a field may carry its own patch strategy or map type. */
@@ -44,7 +82,7 @@ export type Schema =
   | (Common & { kind: 'any'; type?: 'object' });
 
 /** A string. */
-export const str = (description?: string, extra: { format?: string; enum?: string[] } = {}): Schema => ({ kind: 'string', ...(description ? { description } : {}), ...extra });
+export const str = (description?: string, extra: { format?: string; enum?: string[]; goType?: GoType } = {}): Schema => ({ kind: 'string', ...(description ? { description } : {}), ...extra });
 /** A 32-bit integer. */
 export const int32 = (description?: string): Schema => ({ kind: 'integer', format: 'int32', ...(description ? { description } : {}) });
 /** A 64-bit integer. */
@@ -59,8 +97,13 @@ export const time = (description?: string): Schema => ({ kind: 'time', ...(descr
 export const quantity = (description?: string): Schema => ({ kind: 'quantity', ...(description ? { description } : {}) });
 /** An int-or-string. */
 export const intOrString = (description?: string): Schema => ({ kind: 'intOrString', ...(description ? { description } : {}) });
-/** Any JSON; `{ object: true }` when it is published as `type: object` (RawExtension, FieldsV1). */
-export const any = (description?: string, options: { object?: boolean } = {}): Schema => ({ kind: 'any', ...(description ? { description } : {}), ...(options.object ? { type: 'object' as const } : {}) });
+/** Any JSON; `{ object: true }` when it is published as `type: object` (RawExtension, FieldsV1); `goType` for its wire forms. */
+export const any = (description?: string, options: { object?: boolean; goType?: GoType } = {}): Schema => ({
+  kind: 'any',
+  ...(description ? { description } : {}),
+  ...(options.object ? { type: 'object' as const } : {}),
+  ...(options.goType ? { goType: options.goType } : {}),
+});
 /** A reference to a named definition. */
 export const ref = (name: string, description?: string, options: { patchStrategy?: PatchStrategy; mapType?: MapType } = {}): Schema => ({
   kind: 'ref',
@@ -75,12 +118,13 @@ export const map = (values: Schema, description?: string, options: { mapType?: M
 export const stringMap = (description?: string, options: { mapType?: MapType } = {}): Schema => map(str(), description, options);
 
 /** An object with properties. */
-export function obj(properties: Record<string, Schema>, options: { description?: string; required?: string[]; patchStrategy?: PatchStrategy; mapType?: MapType } = {}): Schema {
+export function obj(properties: Record<string, Schema>, options: { description?: string; required?: string[]; patchStrategy?: PatchStrategy; mapType?: MapType; proto?: ProtoFields } = {}): Schema {
   const s: Schema = { kind: 'object', properties };
   if (options.description) s.description = options.description;
   if (options.required?.length) s.required = options.required;
   if (options.patchStrategy) s.patchStrategy = options.patchStrategy;
   if (options.mapType) s.mapType = options.mapType;
+  if (options.proto) s.proto = options.proto;
   return s;
 }
 

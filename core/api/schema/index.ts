@@ -5,6 +5,8 @@
 import { SchemaRegistry } from './dsl';
 import { apiextensionsV1Definitions } from './apiextensions-v1';
 import { appsV1Definitions } from './apps-v1';
+import { authenticationV1Definitions } from './authentication-v1';
+import { authorizationV1Definitions } from './authorization-v1';
 import { autoscalingV1Definitions } from './autoscaling-v1';
 import { autoscalingV2Definitions } from './autoscaling-v2';
 import { batchV1Definitions } from './batch-v1';
@@ -24,6 +26,7 @@ import { metaV1Definitions } from './meta-v1';
 import { networkingV1Definitions } from './networking-v1';
 import { policyV1Definitions } from './policy-v1';
 import { rbacV1Definitions } from './rbac-v1';
+import { schedulingV1Definitions } from './scheduling-v1';
 import { storageV1Definitions } from './storage-v1';
 
 /** Every built-in definition, grouped by API group/version. */
@@ -50,6 +53,9 @@ export const BUILTIN_DEFINITIONS = [
   policyV1Definitions,
   rbacV1Definitions,
   apiextensionsV1Definitions,
+  authenticationV1Definitions,
+  authorizationV1Definitions,
+  schedulingV1Definitions,
 ].flat();
 
 let shared: SchemaRegistry | undefined;

@@ -14,7 +14,7 @@ export const COMPONENT_STATUS_WARNING = '299 - "v1 ComponentStatus is deprecated
 export const COMPONENTS = ['scheduler', 'controller-manager', 'etcd-0'] as const;
 
 /** The ComponentStatus objects for the given health (all Healthy by default). */
-export function componentStatuses(healthy: Partial<Record<(typeof COMPONENTS)[number], boolean>> = {}): ComponentStatus[] {
+export function componentStatuses(healthy: ComponentHealth = {}): ComponentStatus[] {
   return COMPONENTS.map((name) => {
     const ok = healthy[name] ?? true;
     const condition = ok
@@ -37,18 +37,33 @@ export const componentStatusPrinter: TablePrinter = {
   },
 };
 
-/** core/v1 componentstatuses (get and list only; the objects come from `componentStatuses`, see the report). */
-export const componentstatuses: ResourceDef = {
-  group: '',
-  version: 'v1',
-  resource: 'componentstatuses',
-  singular: 'componentstatus',
-  kind: 'ComponentStatus',
-  namespaced: false,
-  shortNames: ['cs'],
-  categories: [],
-  verbs: ['get', 'list'],
-  subresources: [],
-  schemaName: 'io.k8s.api.core.v1.ComponentStatus',
-  printer: componentStatusPrinter,
-};
+/** The health of the components reported by componentstatuses (absent: healthy). */
+export type ComponentHealth = Partial<Record<(typeof COMPONENTS)[number], boolean>>;
+
+/**
+ * core/v1 componentstatuses computed from `health` (asked on every request, so that stopping a
+ * component shows at once): get and list only, nothing stored, every response with the
+ * deprecation warning.
+ */
+export function componentStatusesResource(health: () => ComponentHealth): ResourceDef {
+  return {
+    group: '',
+    version: 'v1',
+    resource: 'componentstatuses',
+    singular: 'componentstatus',
+    kind: 'ComponentStatus',
+    namespaced: false,
+    shortNames: ['cs'],
+    categories: [],
+    verbs: ['get', 'list'],
+    subresources: [],
+    schemaName: 'io.k8s.api.core.v1.ComponentStatus',
+    printer: componentStatusPrinter,
+    warning: COMPONENT_STATUS_WARNING,
+    list: () => componentStatuses(health()),
+    get: (name) => componentStatuses(health()).find((c) => c.metadata.name === name),
+  };
+}
+
+/** core/v1 componentstatuses with every component healthy (the API server binds it to the cluster's health). */
+export const componentstatuses: ResourceDef = componentStatusesResource(() => ({}));

@@ -1,7 +1,8 @@
 /**
- * apiextensions.k8s.io/v1 customresourcedefinitions (the definitions themselves; serving the
- * custom resources they declare comes later): defaults, ValidateCustomResourceDefinition
- * (names, group, scope, versions, schemas), stored versions, generation, status.
+ * apiextensions.k8s.io/v1 customresourcedefinitions (the definitions themselves; the custom
+ * resources they declare are served by crd/): defaults, ValidateCustomResourceDefinition (names,
+ * group, scope, versions, structural schemas, the approval annotation of protected groups),
+ * stored versions, generation, status.
  */
 import type { CrdNames, CrdVersion, CustomResourceDefinition, KubeObject } from '../../api/types';
 import { type FieldErrors, dns1123Subdomain } from '../../api/validation';
@@ -9,6 +10,7 @@ import type { ResourceDef } from '../registry';
 import { defaultPrinter } from '../table';
 import { clone, dns1035Label, goQuote, immutable, invalidRaw } from './fields';
 import { validateObjectMeta } from './meta';
+import { isProtectedGroup, validateStructural } from '../crd/structural';
 import { keepStatus } from './workload';
 
 /** SetDefaults_CustomResourceDefinition: singular, listKind, conversion None, storedVersions. */
@@ -60,6 +62,10 @@ export function validateCRD(obj: KubeObject, errs: FieldErrors, old?: KubeObject
   if (!spec.group) errs.required('spec.group');
   else if (dns1123Subdomain(spec.group).length > 0) errs.invalid('spec.group', spec.group, dns1123Subdomain(spec.group).join(','));
   else if (spec.group.split('.').length < 2) errs.invalid('spec.group', spec.group, 'should be a domain with at least one dot');
+  const approval = obj.metadata.annotations?.['api-approved.kubernetes.io'];
+  if (spec.group && isProtectedGroup(spec.group) && !approval) {
+    errs.required('metadata.annotations[api-approved.kubernetes.io]', 'protected groups must have approval annotation "api-approved.kubernetes.io", see https://github.com/kubernetes/enhancements/pull/1111');
+  }
   if (!spec.scope) errs.required('spec.scope');
   else if (spec.scope !== 'Cluster' && spec.scope !== 'Namespaced') errs.notSupported('spec.scope', spec.scope, ['Cluster', 'Namespaced']);
   const versions = Array.isArray(spec.versions) ? spec.versions : [];
@@ -71,6 +77,7 @@ export function validateCRD(obj: KubeObject, errs: FieldErrors, old?: KubeObject
     const e = dns1035Label(v?.name ?? '');
     if (e.length > 0) errs.invalid(`spec.versions[${i}].name`, v?.name ?? '', e.join(','));
     if (!v?.schema?.openAPIV3Schema) errs.required(`spec.versions[${i}].schema.openAPIV3Schema`, 'schemas are required');
+    else validateStructural(v.schema.openAPIV3Schema, `spec.versions[${i}].schema.openAPIV3Schema`, errs);
     (v?.additionalPrinterColumns ?? []).forEach((c, j) => {
       const p = `spec.versions[${i}].additionalPrinterColumns[${j}]`;
       if (!c?.name) errs.required(`${p}.name`);

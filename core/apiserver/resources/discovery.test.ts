@@ -43,6 +43,12 @@ const EXPECTED: [string, string, string, boolean, string, string][] = [
   ['rolebindings', '', 'rbac.authorization.k8s.io/v1', true, 'RoleBinding', ''],
   ['roles', '', 'rbac.authorization.k8s.io/v1', true, 'Role', ''],
   ['storageclasses', 'sc', 'storage.k8s.io/v1', false, 'StorageClass', ''],
+  ['selfsubjectreviews', '', 'authentication.k8s.io/v1', false, 'SelfSubjectReview', ''],
+  ['localsubjectaccessreviews', '', 'authorization.k8s.io/v1', true, 'LocalSubjectAccessReview', ''],
+  ['selfsubjectaccessreviews', '', 'authorization.k8s.io/v1', false, 'SelfSubjectAccessReview', ''],
+  ['selfsubjectrulesreviews', '', 'authorization.k8s.io/v1', false, 'SelfSubjectRulesReview', ''],
+  ['subjectaccessreviews', '', 'authorization.k8s.io/v1', false, 'SubjectAccessReview', ''],
+  ['priorityclasses', 'pc', 'scheduling.k8s.io/v1', false, 'PriorityClass', ''],
 ];
 
 const SUBRESOURCES: Record<string, string[]> = {
@@ -87,9 +93,10 @@ describe('discovery data of the built-in resources', () => {
     });
   });
 
-  it('lists the real verbs (get and list only for componentstatuses, no deletecollection on namespaces)', () => {
+  it('lists the real verbs (get and list only for componentstatuses, no deletecollection on namespaces, create only for reviews)', () => {
     for (const def of BUILTIN_RESOURCES) {
-      const expected = def.resource === 'componentstatuses' ? ['get', 'list'] : def.resource === 'namespaces' ? ALL.filter((v) => v !== 'deletecollection') : ALL;
+      const review = def.group === 'authorization.k8s.io' || def.group === 'authentication.k8s.io';
+      const expected = def.resource === 'componentstatuses' ? ['get', 'list'] : def.resource === 'namespaces' ? ALL.filter((v) => v !== 'deletecollection') : review ? ['create'] : ALL;
       expect([def.resource, def.verbs]).toEqual([def.resource, expected]);
     }
   });

@@ -188,11 +188,14 @@ export const events: ResourceDef = {
   selectableFields: (obj) => coreEventFields(obj as CoreEvent),
 };
 
-/** events.k8s.io/v1 events (stored with core/v1 events in kube-apiserver: see the report on storage sharing). */
+/** events.k8s.io/v1 events: the same objects as core/v1 events, stored once in the core/v1 form. */
 export const eventsV1: ResourceDef = {
   group: 'events.k8s.io',
   version: 'v1',
   resource: 'events',
+  storage: { group: '', resource: 'events' },
+  toStorage: (obj) => v1EventToCore(obj as EventsV1Event),
+  fromStorage: (obj) => coreEventToV1(obj as CoreEvent),
   singular: 'event',
   kind: 'Event',
   namespaced: true,

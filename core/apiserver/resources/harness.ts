@@ -50,7 +50,7 @@ export function simulateUpdate<T extends KubeObject = KubeObject>(def: ResourceD
     else (obj.metadata as Record<string, unknown>)[f] = old.metadata[f];
   }
   def.defaults?.(obj, ctx);
-  def.prepareForUpdate?.(obj, clone(old));
+  def.prepareForUpdate?.(obj, clone(old), ctx);
   const errs = new FieldErrors();
   def.validate?.(obj, errs, old);
   return { obj: obj as T, causes: errs.causes };

@@ -8,7 +8,7 @@ import type { FieldErrors } from '../../api/validation';
 import type { ResourceDef } from '../registry';
 import { ageColumn, column, nameColumn, type TablePrinter } from '../table';
 import { pathSegmentNameErrors } from './fields';
-import { type HorizontalPodAutoscalerV1, hpaV1ToV2, isV1Shaped } from './hpa-convert';
+import { type HorizontalPodAutoscalerV1, hpaV1ToV2, hpaV2ToV1, isV1Shaped } from './hpa-convert';
 import { validateObjectMeta } from './meta';
 import { ageOf, int } from './printing';
 import { canonicalQuantity, parseQuantity } from './quantity';
@@ -155,7 +155,14 @@ const base = {
   prepareForUpdate(obj: KubeObject, old: KubeObject) {
     obj['status'] = old['status'];
   },
+  storage: { group: 'autoscaling', resource: 'horizontalpodautoscalers' },
 };
+
+/** A stored (autoscaling/v2) HPA as read: decoded with the v2 defaults, as from etcd. */
+function readV2(obj: KubeObject): HorizontalPodAutoscaler {
+  hpaV2Defaults(obj);
+  return obj as HorizontalPodAutoscaler;
+}
 
 /** autoscaling/v2 horizontalpodautoscalers (the preferred and storage version). */
 export const horizontalpodautoscalersV2: ResourceDef = {
@@ -163,6 +170,7 @@ export const horizontalpodautoscalersV2: ResourceDef = {
   group: 'autoscaling',
   version: 'v2',
   schemaName: 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler',
+  fromStorage: readV2,
   defaults: hpaV2Defaults,
   validate: (obj, errs) => validateHPA(obj as HorizontalPodAutoscaler, errs),
   prepareForCreate(obj) {
@@ -170,11 +178,13 @@ export const horizontalpodautoscalersV2: ResourceDef = {
   },
 };
 
-/** autoscaling/v1 horizontalpodautoscalers (converted to and from v2, see hpa-convert.ts and the report). */
+/** autoscaling/v1 horizontalpodautoscalers: stored as autoscaling/v2, converted on every write and read (hpa-convert.ts). */
 export const horizontalpodautoscalersV1: ResourceDef = {
   ...base,
   group: 'autoscaling',
   version: 'v1',
+  toStorage: (obj) => hpaV1ToV2(obj as HorizontalPodAutoscalerV1),
+  fromStorage: (obj) => hpaV2ToV1(readV2(obj)),
   schemaName: 'io.k8s.api.autoscaling.v1.HorizontalPodAutoscaler',
   defaults(obj) {
     const hpa = obj as HorizontalPodAutoscalerV1;

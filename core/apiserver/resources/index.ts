@@ -22,6 +22,8 @@ import { networkpolicies } from './networkpolicies';
 import { nodes } from './nodes';
 import { poddisruptionbudgets } from './pdb';
 import { pods } from './pods';
+import { priorityclasses } from './priorityclasses';
+import { REVIEW_RESOURCES } from '../auth/reviews';
 import { limitranges, resourcequotas } from './quota';
 import { clusterrolebindings, clusterroles, rolebindings, roles } from './rbac';
 import { replicasets } from './replicasets';
@@ -57,6 +59,8 @@ export const BUILTIN_RESOURCES: ResourceDef[] = [
   controllerrevisions,
   // events.k8s.io/v1
   eventsV1,
+  // authentication.k8s.io/v1, authorization.k8s.io/v1 (create-only reviews)
+  ...REVIEW_RESOURCES,
   // autoscaling/v2 (preferred), autoscaling/v1
   horizontalpodautoscalersV2,
   horizontalpodautoscalersV1,
@@ -78,6 +82,8 @@ export const BUILTIN_RESOURCES: ResourceDef[] = [
   storageclasses,
   // apiextensions.k8s.io/v1
   customresourcedefinitions,
+  // scheduling.k8s.io/v1
+  priorityclasses,
   // coordination.k8s.io/v1
   leases,
   // discovery.k8s.io/v1

@@ -23,9 +23,7 @@ function podDefaults(obj: KubeObject, _ctx: StrategyContext): void {
     for (const [k, v] of Object.entries(c.resources.limits)) requests[k] ??= v;
   }
   spec.enableServiceLinks ??= true;
-  // Priority admission: no priority class gives priority 0 and the default preemption policy.
-  spec.preemptionPolicy ??= 'PreemptLowerPriority';
-  spec.priority ??= 0;
+  // priority and preemptionPolicy come from the Priority admission plugin (admission/priority.ts).
   // DefaultTolerationSeconds admission: evict from a NotReady/unreachable node after 5 minutes.
   const tolerations = (spec.tolerations ??= []);
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {

@@ -11,7 +11,7 @@ import { dns1035Label, goIntOrString, goQuote, goStringSlice, invalidRaw, isIPv6
 import { validateObjectMeta } from './meta';
 import { ageOf } from './printing';
 import { formatLabels, validateLabels } from './selector';
-import { allocateService, dropTypeDependentFields, inServiceRange, isHeadless, NODE_PORT_RANGE, normalizeClusterIPs, patchAllocatedValues, SERVICE_CIDR, seededPick } from './service-alloc';
+import { allocateService, dropTypeDependentFields, inServiceRange, isHeadless, NODE_PORT_RANGE, normalizeClusterIPs, patchAllocatedValues, SERVICE_CIDR } from './service-alloc';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
@@ -263,7 +263,7 @@ export const services: ResourceDef = {
     allocateService(svc, (n) => ctx.random.int(n));
     svc.status = { loadBalancer: {} };
   },
-  prepareForUpdate(obj, old) {
+  prepareForUpdate(obj, old, ctx) {
     const svc = obj as Service;
     const o = old as Service;
     svc.status = o.status;
@@ -271,8 +271,8 @@ export const services: ResourceDef = {
     patchAllocatedValues(svc, o);
     normalizeClusterIPs(svc, o);
     dropTypeDependentFields(svc, o);
-    // A type change may need new allocations; without the cluster's random source here they derive from the uid.
-    allocateService(svc, seededPick(`${svc.metadata.uid ?? ''}/${svc.metadata.resourceVersion ?? ''}`));
+    // A type change may need new allocations (a cluster IP, node ports), from the cluster's random source.
+    allocateService(svc, (n) => ctx.random.int(n));
   },
   selectableFields(obj) {
     const svc = obj as Service;
