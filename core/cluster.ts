@@ -13,7 +13,7 @@ import type { Clock } from './clock/clock';
 import { Random } from './clock/random';
 import { Client } from './client/client';
 import { EventsRecorder } from './client/eventsV1';
-import { bootstrapCluster } from './controllers/bootstrap';
+import { bootstrapCluster, bootstrapKubernetesService } from './controllers/bootstrap';
 import { ClusterRoleAggregationController } from './controllers/clusterroleaggregation';
 import { NamespaceController } from './controllers/namespace';
 import { ResourceQuotaController } from './controllers/resourcequota';
@@ -42,6 +42,11 @@ export function nodeNames(prefix: string, workers: number): string[] {
   const names = [`${prefix}-control-plane`];
   for (let i = 1; i <= workers; i++) names.push(i === 1 ? `${prefix}-worker` : `${prefix}-worker${i}`);
   return names;
+}
+
+/** The address of the i-th node (kind's docker network: the control plane is 172.18.0.2). */
+function nodeIP(i: number): string {
+  return `172.18.0.${i + 2}`;
 }
 
 function user(name: string, ...groups: string[]): UserInfo {
@@ -90,7 +95,7 @@ export class Cluster {
       const machine: MachineSpec = {
         name,
         controlPlane: i === 0,
-        internalIP: `172.18.0.${i + 2}`,
+        internalIP: nodeIP(i),
         podCIDR: `10.244.${i}.0/24`,
         cpu: i === 0 ? '2' : '4',
         memory: i === 0 ? '4008788Ki' : '8148392Ki',
@@ -125,6 +130,8 @@ export class Cluster {
       }
     }
     await bootstrapCluster(admin);
+    // The API server runs on the control-plane node (the first machine's address).
+    await bootstrapKubernetesService(admin, nodeIP(0));
     await this.clusterRoleAggregationController.start();
     await this.serviceAccountController.start();
     for (const k of this.kubelets) await k.start();

@@ -127,6 +127,17 @@ export function expired(message: string): StatusError {
   return failure(410, 'Expired', message);
 }
 
+/**
+ * 429 Too Many Requests (NewTooManyRequests): `retryAfterSeconds` above 0 is sent in the details
+ * and as a `Retry-After` header, which client-go waits for and retries on.
+ */
+export function tooManyRequests(message: string, retryAfterSeconds: number, causes: StatusCause[] = []): StatusError {
+  const details: Status['details'] = {};
+  if (causes.length > 0) details.causes = causes;
+  if (retryAfterSeconds > 0) details.retryAfterSeconds = retryAfterSeconds;
+  return failure(429, 'TooManyRequests', message, details);
+}
+
 /** 413 Request Entity Too Large. */
 export function tooLarge(message: string): StatusError {
   return failure(413, 'RequestEntityTooLarge', message);

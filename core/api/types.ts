@@ -110,6 +110,16 @@ export interface ContainerStatus {
   imageID: string;
   containerID?: string;
   started?: boolean;
+  volumeMounts?: VolumeMountStatus[];
+}
+
+/** core/v1 VolumeMountStatus. */
+export interface VolumeMountStatus {
+  name: string;
+  mountPath: string;
+  readOnly?: boolean;
+  /** Disabled or Enabled, for read-only mounts. */
+  recursiveReadOnly?: string;
 }
 
 /** core/v1 PodSpec (partial). */

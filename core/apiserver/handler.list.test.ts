@@ -103,9 +103,15 @@ describe('ApiServer list', () => {
     expect(byTwo.metadata.continue).toBeUndefined();
   });
 
-  it('refuses a bad limit or continue token', async () => {
+  it('refuses a limit that is not an integer and a bad continue token; a negative limit means none, as in kube', async () => {
     const { call } = await setup();
-    expect((await call('GET', PODS, { query: { limit: '-1' } })).status).toBe(400);
+    // Convert_Slice_string_To_int64 parses limit with strconv.ParseInt; nothing validates its sign
+    // and the storage pages only when limit > 0, so kube answers -1 with the whole list.
+    const all = await call<{ items: unknown[] }>('GET', PODS);
+    const negative = await call<{ items: unknown[]; metadata: { continue?: string } }>('GET', PODS, { query: { limit: '-1' } });
+    expect([negative.status, negative.body.items.length, negative.body.metadata.continue]).toEqual([200, all.body.items.length, undefined]);
+    const abc = await call<Status>('GET', PODS, { query: { limit: 'abc' } });
+    expect([abc.status, abc.body.reason, abc.body.message]).toEqual([400, 'BadRequest', 'strconv.ParseInt: parsing "abc": invalid syntax']);
     expect((await call('GET', PODS, { query: { continue: 'garbage' } })).status).toBe(400);
   });
 });

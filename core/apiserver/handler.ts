@@ -13,7 +13,9 @@ import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } fro
 import { Registry, type ResourceDef } from './registry';
 import { patchResource } from './patchVerb';
 import { openapiResponse } from './openapi';
-import { negotiate, parseResourcePath, type ApiRequest, type ApiResponse } from './request';
+import { negotiate, parseResourcePath, unwatchedPath, type ApiRequest, type ApiResponse, type ResourcePath } from './request';
+import { healthResponse } from './health';
+import { parseListOptions } from './listOptions';
 import { RestHandler, type RestOptions, type UnknownFieldsFn, type WriteResult } from './rest';
 import { AdmissionChain, STANDALONE_ADMISSION } from './admission/chain';
 import { Auth } from './auth/auth';
@@ -23,6 +25,8 @@ import { BUILTIN_RESOURCES } from './resources/index';
 import { componentStatusesResource, type ComponentHealth } from './resources/componentstatuses';
 import { ApiExtensions, createRefused } from './crd/apiextensions';
 import { writeOptions } from './writeOptions';
+import { evictPod } from './eviction';
+import { aggregatedDiscovery } from './aggregatedDiscovery';
 
 /** What the API server is built from. */
 export interface ApiServerOptions {
@@ -48,6 +52,14 @@ export function builtinRegistry(): Registry {
 
 function json(status: number, body: unknown): ApiResponse {
   return { status, headers: { 'content-type': 'application/json' }, body };
+}
+
+/** The response of a Status error, with `Retry-After` when it says when to retry (429 of an eviction). */
+function statusResponse(e: StatusError): ApiResponse {
+  const res = json(e.code, e.status);
+  const after = e.status.details?.retryAfterSeconds ?? 0;
+  if (after > 0) res.headers['retry-after'] = String(after);
+  return res;
 }
 
 /** The response of a write, with one `Warning` header per warning. */
@@ -90,7 +102,7 @@ export class ApiServer {
       if (req.method !== 'GET' && req.path.includes('/rbac.authorization.k8s.io/')) this.auth.invalidate();
       return res;
     } catch (e) {
-      if (e instanceof StatusError) return json(e.code, e.status);
+      if (e instanceof StatusError) return statusResponse(e);
       // A request nested deeper than the walks can follow is the request's fault, as kube's
       // decoder refuses documents beyond its maximum depth.
       if (e instanceof RangeError) return json(400, badRequest('the object provided is unrecognized (exceeded max depth)').status);
@@ -103,6 +115,8 @@ export class ApiServer {
   private route(req: ApiRequest): ApiResponse {
     const path = req.path.length > 1 && req.path.endsWith('/') ? req.path.slice(0, -1) : req.path;
     this.extensions.sync();
+    const health = healthResponse(path, req.query);
+    if (health) return health;
     if (path.startsWith('/openapi')) {
       const r = openapiResponse(path, req.query, req.headers['accept'], { resources: this.registry.all(), protobuf: true, extraDefinitions: this.extensions.definitions() });
       if (r) return r;
@@ -110,8 +124,10 @@ export class ApiServer {
     const discovery = this.discovery(path);
     if (discovery !== undefined) {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed();
-      return json(200, discovery);
+      return aggregatedDiscovery(path, req.headers['accept'], this.registry) ?? json(200, discovery);
     }
+    const watchPath = unwatchedPath(path);
+    if (watchPath !== undefined) return this.deprecatedWatch(req, watchPath);
     const rp = parseResourcePath(path);
     if (!rp) throw pathNotFound();
     const def = this.registry.get(rp.group, rp.version, rp.resource);
@@ -138,10 +154,10 @@ export class ApiServer {
     if (this.extensions.isCrdDelete(def, m, sub)) return written(this.extensions.deleteCrd(name, optionalBody(req), req.query));
     if (name === undefined) {
       if (m === 'GET') {
-        const w = req.query['watch'];
-        if ((w === 'true' || w === '1') && !def.verbs.includes('watch')) throw methodNotAllowed();
-        if (w === 'true' || w === '1') return { status: 200, headers: { 'content-type': 'application/json' }, stream: this.rest.watch(def, namespace, req.query, table) };
-        return json(200, this.rest.list(def, namespace, req.query, table));
+        const opts = parseListOptions(req.query);
+        if (opts.watch && !def.verbs.includes('watch')) throw methodNotAllowed();
+        if (opts.watch) return { status: 200, headers: { 'content-type': 'application/json' }, stream: this.rest.watch(def, namespace, req.query, table, opts) };
+        return json(200, this.rest.list(def, namespace, req.query, table, opts));
       }
       if (m === 'POST') return written(this.rest.create(def, namespace, parseBody(req), req));
       if (m === 'DELETE') return written(this.rest.deleteCollection(def, namespace, optionalBody(req), req.query));
@@ -151,6 +167,10 @@ export class ApiServer {
       if (m !== 'POST') throw methodNotAllowed();
       return json(201, this.rest.bind(def, namespace, name, parseBody(req)));
     }
+    if (sub === 'eviction') {
+      if (m !== 'POST') throw methodNotAllowed();
+      return written(evictPod(this.rest, def, namespace, name, parseBody(req), req));
+    }
     if (sub === 'scale') {
       if (m === 'GET') return json(200, getScale(this.rest, def, namespace, name));
       if (m === 'PUT') return written(updateScale(this.rest, def, namespace, name, parseBody(req), writeOptions('UpdateOptions', req.query, req.headers)));
@@ -158,16 +178,36 @@ export class ApiServer {
       throw methodNotAllowed();
     }
     if (sub === 'status' || sub === 'finalize') {
-      if (m === 'GET' && sub === 'status') return json(200, this.rest.get(def, namespace, name, table));
+      if (m === 'GET' && sub === 'status') return json(200, this.rest.get(def, namespace, name, table, req.query));
       if (m === 'PUT') return written(this.rest.updateSubresource(def, namespace, name, sub, parseBody(req), req));
       if (m === 'PATCH' && sub === 'status') return written(patchResource(this.rest, def, namespace, name, sub, req));
       throw methodNotAllowed();
     }
-    if (m === 'GET') return json(200, this.rest.get(def, namespace, name, table));
+    if (m === 'GET') return json(200, this.rest.get(def, namespace, name, table, req.query));
     if (m === 'PUT') return written(this.rest.update(def, namespace, name, parseBody(req), req));
     if (m === 'PATCH') return written(patchResource(this.rest, def, namespace, name, undefined, req));
     if (m === 'DELETE') return written(this.rest.delete(def, namespace, name, optionalBody(req), req.query));
     throw methodNotAllowed();
+  }
+
+  /**
+   * GET of a deprecated `/watch/` path: a watch of the collection, or of one object by name (its
+   * name joins the field selector, as kube-apiserver's ListResource does).
+   */
+  private deprecatedWatch(req: ApiRequest, path: string): ApiResponse {
+    const rp: ResourcePath | undefined = parseResourcePath(path);
+    const def = rp && this.registry.get(rp.group, rp.version, rp.resource);
+    if (!rp || !def || rp.subresource !== undefined || (rp.namespace !== undefined && !def.namespaced) || !def.verbs.includes('watch')) throw pathNotFound();
+    if (req.method !== 'GET') throw methodNotAllowed();
+    const neg = negotiate(req.headers['accept'], req.query['includeObject']);
+    if (neg.as === 'unacceptable') throw notAcceptable(`only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf`);
+    const query = { ...req.query };
+    if (rp.name !== undefined) query['fieldSelector'] = [query['fieldSelector'], `metadata.name=${rp.name}`].filter((s) => s).join(',');
+    const opts = parseListOptions(query, true);
+    const table = neg.as === 'table' ? { include: neg.include } : undefined;
+    const res: ApiResponse = { status: 200, headers: { 'content-type': 'application/json' }, stream: this.rest.watch(def, rp.namespace, query, table, opts) };
+    if (def.warning) res.headers['warning'] = def.warning;
+    return res;
   }
 
   private discovery(path: string): unknown {

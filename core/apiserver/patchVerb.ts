@@ -27,6 +27,20 @@ function checkName(obj: KubeObject, name: string): void {
   if ((obj.metadata.name ?? '') !== name) throw badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${name})`);
 }
 
+/** A strategic merge patch's body as the map kube prints in its errors (the body already parsed once). */
+function parsePatchMap(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return {};
+  }
+}
+
+/** How the field manager names an applied object in its errors: `ns/name; group/version, Kind=Kind`. */
+function appliedName(def: ResourceDef, namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}/${name}; ${def.group}/${def.version}, Kind=${def.kind}`;
+}
+
 /** PATCH `.../NAME[/status|/scale]`. */
 export function patchResource(rest: RestHandler, def: ResourceDef, namespace: string | undefined, name: string, sub: string | undefined, req: ApiRequest): WriteResult {
   const type = patchTypeOf(req.headers['content-type'], isCustomResource(def));
@@ -43,7 +57,7 @@ export function patchResource(rest: RestHandler, def: ResourceDef, namespace: st
   if (!current) throw notFound(qr(def), name);
   const patched = patchObject(type as Exclude<PatchType, 'apply'>, rest.typed(def, current) as unknown as JsonObject, body, rest.types, rest.types.definition(def.schemaName), `${def.version}.${def.kind}`);
   checkUnknownFields(rest.unknownFieldsOf(def, patched), opts, warnings, { patched });
-  const obj = rest.toObject(def, namespace, patched);
+  const obj = rest.toObject(def, namespace, patched, type === 'strategic' ? { as: 'strategic', patch: parsePatchMap(body) } : { as: 'patched', doc: () => JSON.stringify(patched) });
   checkName(obj, name);
   const expected = obj.metadata.resourceVersion || undefined;
   const out = sub === 'status' ? rest.commitSubresource(def, current, obj, 'status', opts, opts.manager, expected) : rest.commitUpdate(def, current, obj, opts, opts.manager, '', expected);
@@ -66,12 +80,12 @@ function applyPatch(rest: RestHandler, def: ResourceDef, namespace: string | und
     const merged = applyManagedFields(rest.fieldScope(def), undefined, config, manager, force);
     const md = merged.metadata;
     if (md.uid) throw conflict(qr(def), name, `uid mismatch: the provided object specified uid ${md.uid}, and no existing object was found`);
-    const obj = rest.toObject(def, namespace, merged as unknown as JsonObject);
+    const obj = rest.toObject(def, namespace, merged as unknown as JsonObject, { as: 'applied', object: appliedName(def, namespace, name) });
     checkName(obj, name);
     return { code: 201, body: rest.createObject(def, obj, opts, undefined), warnings: [] };
   }
   const merged = applyManagedFields(rest.fieldScope(def, sub ?? ''), current, config, manager, force);
-  const obj = rest.toObject(def, namespace, merged as unknown as JsonObject);
+  const obj = rest.toObject(def, namespace, merged as unknown as JsonObject, { as: 'applied', object: appliedName(def, namespace, name) });
   checkName(obj, name);
   const expected = obj.metadata.resourceVersion || undefined;
   const out = sub === 'status' ? rest.commitSubresource(def, current, obj, 'status', opts, undefined, expected) : rest.commitUpdate(def, current, obj, opts, undefined, '', expected);

@@ -39,7 +39,10 @@ export interface WatchSink {
 
 /** A watch stream, started by the adapter once the response head is written. */
 export interface WatchStream {
-  /** `timeoutSeconds` of the request, which the adapter enforces with a real timer. */
+  /**
+   * `timeoutSeconds` of the request, which the adapter enforces with a real timer: 0 ends the
+   * watch at once (kube's answer to a negative timeout); none, the server's own (no end here).
+   */
   timeoutSeconds?: number;
   /** Starts delivering events; returns a function that stops the watch. */
   start(sink: WatchSink): () => void;
@@ -114,6 +117,17 @@ export function parseResourcePath(path: string): ResourcePath | undefined {
   if (segs[2] !== undefined) out.subresource = segs[2];
   if ([out.namespace, out.name, out.subresource].some((s) => s === '' || s === '.' || s === '..')) return undefined;
   return out;
+}
+
+/**
+ * The deprecated watch paths (`/api/v1/watch/pods`, `/apis/apps/v1/watch/namespaces/ns/deployments/web`),
+ * which kube-apiserver still serves as watches: the path without its `watch` segment, or
+ * undefined for any other path.
+ */
+export function unwatchedPath(path: string): string | undefined {
+  const m = /^(\/api\/[^/]+|\/apis\/[^/]+\/[^/]+)\/watch(\/.*)?$/.exec(path);
+  if (!m || !m[2]) return undefined;
+  return `${m[1]}${m[2]}`;
 }
 
 /** The media type a client asked for. */

@@ -18,13 +18,16 @@ import { updateManagedFields, type FieldManagerScope } from './patch/fieldManage
 import { TypeView } from './patch/schema';
 import { deepEqual } from './patch/value';
 import { Registry, apiVersionOf, type ResourceDef, type StrategyContext } from './registry';
-import { toTable, type Table } from './table';
+import { toTable } from './table';
 import { namespaces as namespacesDef } from './resources/namespaces';
 import type { ApiRequest, WatchStream } from './request';
 import { watchStream } from './watch';
 import { storeFor, type ObjectStore } from './storeView';
 import { computedGet, computedList } from './computed';
 import { Warnings, checkUnknownFields, writeOptions, type WriteOptions } from './writeOptions';
+import { bodyToObject, decodeObject, type DecodeAs } from './decode';
+import { listObjects } from './list';
+import { getRevision, parseListOptions, type ListOptions } from './listOptions';
 import type { AdmissionChain } from './admission/chain';
 
 type Query = Record<string, string>;
@@ -128,79 +131,34 @@ export class RestHandler {
     return unknownFields(schemas, def.schemaName, obj);
   }
 
-  /** GET one object (or its Table). */
-  get(def: ResourceDef, namespace: string | undefined, name: string, table: TableOpt): unknown {
+  /** GET one object (or its Table); `query` for its `resourceVersion`. */
+  get(def: ResourceDef, namespace: string | undefined, name: string, table: TableOpt, query: Query = {}): unknown {
+    getRevision(query['resourceVersion']);
     const obj = this.typed(def, this.read(def, namespace, name));
     if (table) return toTable(def.printer, [obj], this.ctx.now(), table.include, { resourceVersion: obj.metadata.resourceVersion ?? '' });
     return obj;
   }
 
-  /** LIST with selectors and `limit`/`continue` pagination. */
-  list(def: ResourceDef, namespace: string | undefined, query: Query, table: TableOpt): unknown {
+  /** LIST with selectors and `limit`/`continue` pagination (list.ts); `opts` when the caller parsed them. */
+  list(def: ResourceDef, namespace: string | undefined, query: Query, table: TableOpt, opts: ListOptions = parseListOptions(query)): unknown {
     if (def.list) return computedList(def, query, table, this.ctx.now());
+    const deps = { store: this.storeOf(def), keysWithPrefix: (p: string) => this.store.keysWithPrefix(p), currentRevision: () => this.store.currentRevision(), now: () => this.ctx.now(), typed: (o: KubeObject) => this.typed(def, o) };
+    return listObjects(deps, def, namespace, query, opts, table);
+  }
+
+  /** WATCH (watch.ts); `opts` when the caller parsed them. */
+  watch(def: ResourceDef, namespace: string | undefined, query: Query, table: TableOpt, opts: ListOptions = parseListOptions(query, true)): WatchStream {
     const sel = selection(def, query);
-    const prefix = Registry.keyPrefix(def, namespace);
-    const store = this.storeOf(def);
-    const limit = query['limit'] ? Number.parseInt(query['limit'], 10) : 0;
-    if (query['limit'] && (!Number.isFinite(limit) || limit < 0)) throw badRequest(`invalid limit: ${query['limit']}`);
-    let startAfter = '';
-    if (query['continue']) {
-      const m = query['continue'].match(/^(\d+):(.*)$/);
-      if (!m) throw badRequest('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
-      startAfter = m[2] as string;
-    }
-    const keys = this.store.keysWithPrefix(prefix);
-    const items: KubeObject[] = [];
-    let continueToken: string | undefined;
-    let remaining = 0;
-    for (const key of keys) {
-      if (startAfter && key <= startAfter) continue;
-      const obj = store.get(key);
-      if (!obj || !selects(def, sel, obj)) continue;
-      if (limit > 0 && items.length >= limit) {
-        remaining++;
-        continue;
-      }
-      items.push(this.typed(def, obj));
-      if (limit > 0 && items.length === limit) continueToken = `${this.store.currentRevision()}:${key}`;
-    }
-    const meta: Table['metadata'] = { resourceVersion: String(this.store.currentRevision()) };
-    if (remaining > 0 && continueToken) {
-      meta.continue = continueToken;
-      meta.remainingItemCount = remaining;
-    }
-    if (table) return toTable(def.printer, items, this.ctx.now(), table.include, meta);
-    return { kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: meta, items };
+    return watchStream(this.storeOf(def), def, Registry.keyPrefix(def, namespace), sel, opts, table, () => this.ctx.now(), (o) => this.typed(def, o));
   }
 
-  /** WATCH. */
-  watch(def: ResourceDef, namespace: string | undefined, query: Query, table: TableOpt): WatchStream {
-    const sel = selection(def, query);
-    return watchStream(this.storeOf(def), def, Registry.keyPrefix(def, namespace), sel, query, table, () => this.ctx.now(), (o) => this.typed(def, o));
-  }
-
-  private checkTypeMeta(def: ResourceDef, body: Record<string, unknown>): void {
-    const av = body['apiVersion'];
-    const kind = body['kind'];
-    if (av !== undefined && av !== apiVersionOf(def)) throw badRequest(`the API version in the data (${String(av)}) does not match the expected API version (${apiVersionOf(def)})`);
-    if (kind !== undefined && kind !== def.kind) throw badRequest(`the kind in the data (${String(kind)}) does not match the expected kind (${def.kind})`);
-  }
-
-  /** A request body as an object of the resource: type meta checked and dropped, namespace set. */
-  toObject(def: ResourceDef, namespace: string | undefined, body: Record<string, unknown>): KubeObject {
-    this.checkTypeMeta(def, body);
-    const md = body['metadata'];
-    if (md !== undefined && (md === null || typeof md !== 'object' || Array.isArray(md))) throw badRequest('metadata must be an object');
-    const obj = { ...body, metadata: { ...((md as object | undefined) ?? {}) } } as KubeObject;
-    delete obj.apiVersion;
-    delete obj.kind;
-    if (def.namespaced) {
-      if (obj.metadata.namespace && namespace && obj.metadata.namespace !== namespace) {
-        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
-      }
-      if (namespace) obj.metadata.namespace = namespace;
-    }
-    return obj;
+  /**
+   * A request body (or a patched document: `how`) as an object of the resource: type meta checked
+   * and dropped, decoded into the kind's types as kube-apiserver's decoder does (decode.ts), the
+   * namespace set.
+   */
+  toObject(def: ResourceDef, namespace: string | undefined, body: Record<string, unknown>, how: DecodeAs = { as: 'body' }): KubeObject {
+    return bodyToObject(this.options.schemas, def, namespace, body, how);
   }
 
   private admitNamespace(def: ResourceDef, obj: KubeObject): void {
@@ -362,7 +320,8 @@ export class RestHandler {
   }
 
   /** POST pods/NAME/binding: assigns a pod to a node, once. */
-  bind(def: ResourceDef, namespace: string | undefined, name: string, body: Record<string, unknown>): unknown {
+  bind(def: ResourceDef, namespace: string | undefined, name: string, raw: Record<string, unknown>): unknown {
+    const body = decodeObject(this.options.schemas, { kind: 'Binding', version: 'v1', schemaName: 'io.k8s.api.core.v1.Binding' }, raw);
     const target = (body['target'] ?? {}) as { name?: unknown };
     if (typeof target.name !== 'string' || !target.name) throw invalid('Binding', '', name, [{ reason: 'FieldValueRequired', message: 'Required value', field: 'target.name' }]);
     const pod = this.read(def, namespace, name) as Pod;

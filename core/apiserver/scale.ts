@@ -15,6 +15,7 @@ import { apiVersionOf, type ResourceDef } from './registry';
 import { labelSelectorString, selectorIsValid } from './resources/selector';
 import type { RestHandler, WriteResult } from './rest';
 import type { WriteOptions } from './writeOptions';
+import { decodeObject } from './decode';
 import { Warnings, checkUnknownFields } from './writeOptions';
 
 /** The value at a `.a.b.c` path of an object. */
@@ -98,10 +99,14 @@ function commitScale(rest: RestHandler, def: ResourceDef, old: KubeObject, scale
   return out;
 }
 
+/** The Scale kind, for decoding (decode.ts). */
+const SCALE = { kind: 'Scale', version: 'v1', schemaName: 'io.k8s.api.autoscaling.v1.Scale' };
+
 /** PUT .../scale. */
 export function updateScale(rest: RestHandler, def: ResourceDef, namespace: string | undefined, name: string, body: JsonObject, opts: WriteOptions): WriteResult {
+  const scale = decodeObject(rest.options.schemas, SCALE, body);
   const old = rest.read(def, namespace, name);
-  const out = commitScale(rest, def, old, body, opts, opts.manager);
+  const out = commitScale(rest, def, old, scale, opts, opts.manager);
   return { code: 200, body: scaleOf(def, out), warnings: [] };
 }
 
@@ -113,7 +118,8 @@ export function patchScale(rest: RestHandler, def: ResourceDef, namespace: strin
   if (type !== 'apply') {
     const patched = patchObject(type, current, body, rest.types, undefined, 'v1.Scale');
     checkUnknownFields(rest.unknownFieldsOf({ ...def, schemaName: 'io.k8s.api.autoscaling.v1.Scale' }, patched), opts, warnings, { patched });
-    const out = commitScale(rest, def, old, patched, opts, opts.manager);
+    const scale = decodeObject(rest.options.schemas, SCALE, patched, type === 'strategic' ? { as: 'strategic', patch: JSON.parse(body) as unknown } : { as: 'patched', doc: () => JSON.stringify(patched) });
+    const out = commitScale(rest, def, old, scale, opts, opts.manager);
     return { code: 200, body: scaleOf(def, out), warnings: warnings.all() };
   }
   const config = JSON.parse(body) as unknown;

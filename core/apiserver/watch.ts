@@ -7,17 +7,42 @@
  */
 import { StoreError, type StoreEvent } from '../storage/store';
 import type { ObjectStore } from './storeView';
-import { badRequest, expired } from '../api/status';
+import { expired } from '../api/status';
+import { parseGoUint64, type ListOptions } from './listOptions';
+import { unknownError } from './patch/errors';
 import type { KubeObject } from '../api/types';
 import { apiVersionOf, type ResourceDef } from './registry';
 import type { WatchSink, WatchStream } from './request';
 import { toTable } from './table';
 import { selects, type Selection } from './rest';
 
-/** The BOOKMARK object: the watched kind with only `metadata.resourceVersion` (or an empty Table). */
-export function bookmarkObject(def: ResourceDef, resourceVersion: string, table: boolean): unknown {
-  if (table) return { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion }, columnDefinitions: [], rows: [] };
-  return { kind: def.kind, apiVersion: apiVersionOf(def), metadata: { resourceVersion } };
+/**
+ * The longest watch timeout, in seconds: what a timer can hold (2^31-1 ms, about 24.8 days). kube
+ * has no cap (its int64 of nanoseconds overflows beyond 292 years); longer timeouts are clamped.
+ */
+export const MAX_WATCH_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/**
+ * The BOOKMARK object: the watched kind with only `metadata.resourceVersion` (or an empty Table);
+ * `initialEventsEnd` marks the end of the initial events (`k8s.io/initial-events-end: "true"`).
+ */
+export function bookmarkObject(def: ResourceDef, resourceVersion: string, table: boolean, initialEventsEnd = false): unknown {
+  const metadata: Record<string, unknown> = { resourceVersion };
+  if (initialEventsEnd) metadata['annotations'] = { 'k8s.io/initial-events-end': 'true' };
+  if (table) return { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata, columnDefinitions: [], rows: [] };
+  return { kind: def.kind, apiVersion: apiVersionOf(def), metadata };
+}
+
+/**
+ * The revision a watch starts after: 0 (the current state first, as ADDED events) for none or
+ * `0`; an unparsable one fails as kube's watch cache fails it (`strconv.ParseUint`, a 500 without
+ * a reason there, a 400 here).
+ */
+export function watchRevision(resourceVersion: string): number {
+  if (resourceVersion === '' || resourceVersion === '0') return 0;
+  const r = parseGoUint64(resourceVersion);
+  if ('value' in r) return r.value;
+  throw unknownError(`metadata.resourceVersion: Invalid value: ${JSON.stringify(resourceVersion)}: ${r.error}`);
 }
 
 /** Builds the watch stream of a request. */
@@ -26,16 +51,16 @@ export function watchStream(
   def: ResourceDef,
   prefix: string,
   sel: Selection,
-  query: Record<string, string>,
+  opts: ListOptions,
   table: { include: string } | undefined,
   now: () => number,
   typed: (o: KubeObject) => KubeObject,
 ): WatchStream {
-  const rvText = query['resourceVersion'] ?? '';
-  if (rvText !== '' && !/^\d+$/.test(rvText)) throw badRequest(`resourceVersion: Invalid value: "${rvText}": must be a non-negative integer`);
-  const from = rvText === '' ? 0 : Number(rvText);
-  const timeout = query['timeoutSeconds'] ? Number(query['timeoutSeconds']) : undefined;
-  const bookmarks = query['allowWatchBookmarks'] === 'true' || query['allowWatchBookmarks'] === '1';
+  const from = watchRevision(opts.resourceVersion);
+  const bookmarks = opts.allowWatchBookmarks;
+  // sendInitialEvents=true: the current state as ADDED events, then (with bookmarks) a BOOKMARK
+  // saying so; false: only what changes from now (or after the resourceVersion).
+  const initial = opts.sendInitialEvents;
   let out: WatchSink | undefined;
   let running = false;
   const stream: WatchStream = {
@@ -62,8 +87,23 @@ export function watchStream(
         const object = type === 'DELETED' && e.type === 'MODIFIED' && e.previous ? { ...e.previous, metadata: { ...e.previous.metadata, resourceVersion: e.object.metadata.resourceVersion } } : e.object;
         sink.send({ type, object: convert(object) });
       };
+      let pendingInitial = initial === true ? store.keysWithPrefix(prefix).length : 0;
+      // The initial events are the state at this revision; later changes follow them.
+      const snapshot = String(store.currentRevision());
+      const initialDone = () => {
+        if (bookmarks) sink.send({ type: 'BOOKMARK', object: bookmarkObject(def, snapshot, table !== undefined, true) });
+      };
+      const deliver =
+        initial === true
+          ? (e: StoreEvent) => {
+              onEvent(e);
+              if (pendingInitial > 0 && --pendingInitial === 0 && running) initialDone();
+            }
+          : onEvent;
+      const start = initial === true ? 0 : initial === false && from === 0 ? store.currentRevision() : from;
       try {
-        const w = store.watch(prefix, from, onEvent);
+        const w = store.watch(prefix, start, deliver);
+        if (initial === true && pendingInitial === 0) initialDone();
         return () => {
           running = false;
           w.stop();
@@ -90,6 +130,7 @@ export function watchStream(
       });
     };
   }
-  if (timeout !== undefined && Number.isFinite(timeout) && timeout > 0) stream.timeoutSeconds = timeout;
+  // kube ends a watch at its timeout (at once when it is negative); 0 or none: the server's own.
+  if (opts.timeoutSeconds !== undefined && opts.timeoutSeconds !== 0) stream.timeoutSeconds = Math.min(Math.max(opts.timeoutSeconds, 0), MAX_WATCH_TIMEOUT_SECONDS);
   return stream;
 }

@@ -32,6 +32,64 @@ async function ensure(client: Client, ref: ResourceRef, obj: KubeObject): Promis
   }
 }
 
+/** The `kubernetes` Service's cluster IP: the first address of the service range (kube-apiserver's bootstrap controller). */
+export const KUBERNETES_SERVICE_IP = '10.96.0.1';
+/** The port kube-apiserver serves on (`--secure-port`), behind the Service's port 443. */
+export const APISERVER_PORT = 6443;
+
+/** The `kubernetes` Service in `default`, as kube-apiserver's bootstrap controller creates it. */
+export function kubernetesService(): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: KUBERNETES_SERVICE_IP,
+      clusterIPs: [KUBERNETES_SERVICE_IP],
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: APISERVER_PORT }],
+      sessionAffinity: 'None',
+    },
+  } as KubeObject;
+}
+
+/**
+ * The endpoints of the `kubernetes` Service — the API server's address — as its endpoint
+ * reconciler writes them: the Endpoints (not mirrored into slices) and the EndpointSlice.
+ */
+export function kubernetesEndpoints(apiserverIP: string): { endpoints: KubeObject; slice: KubeObject } {
+  const port = { name: 'https', port: APISERVER_PORT, protocol: 'TCP' };
+  return {
+    endpoints: {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+      subsets: [{ addresses: [{ ip: apiserverIP }], ports: [port] }],
+    } as KubeObject,
+    slice: {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: [apiserverIP], conditions: { ready: true } }],
+      ports: [port],
+    } as KubeObject,
+  };
+}
+
+/**
+ * Creates the `kubernetes` Service and its endpoints in `default`, pointing at the API server on
+ * the control-plane node (`apiserverIP`), as kube-apiserver does at start.
+ */
+export async function bootstrapKubernetesService(client: Client, apiserverIP: string): Promise<void> {
+  await ensure(client, { resource: 'services', namespace: 'default' }, kubernetesService());
+  const { endpoints, slice } = kubernetesEndpoints(apiserverIP);
+  await ensure(client, { resource: 'endpoints', namespace: 'default' }, endpoints);
+  await ensure(client, { group: 'discovery.k8s.io', resource: 'endpointslices', namespace: 'default' }, slice);
+}
+
 /** Creates the cluster's bootstrap objects (as a `system:masters` client). */
 export async function bootstrapCluster(client: Client): Promise<void> {
   const rbac = { group: 'rbac.authorization.k8s.io' };

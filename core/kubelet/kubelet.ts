@@ -6,7 +6,7 @@
  */
 import { rfc3339 } from '../api/duration';
 import { isStatusError } from '../api/status';
-import type { Condition, ContainerStatus, Node, Pod } from '../api/types';
+import type { Condition, Container, ContainerStatus, Node, Pod, VolumeMountStatus } from '../api/types';
 import type { Clock } from '../clock/clock';
 import type { Random } from '../clock/random';
 import type { Client } from '../client/client';
@@ -198,9 +198,31 @@ export class Kubelet {
       imageID: `${qualifiedImage(c.image ?? '').split(':')[0]}@sha256:${this.random.string(64, '0123456789abcdef')}`,
       containerID: `containerd://${this.random.string(64, '0123456789abcdef')}`,
       started: true,
+      ...mountStatuses(c),
     }));
     return { ...pod.status, phase: 'Running', conditions: this.conditions(pod, true), ...this.hostStatus(pod), podIP: ip, podIPs: [{ ip }], containerStatuses };
   }
+}
+
+/**
+ * The volume mounts of a running container as the kubelet reports them (RecursiveReadOnlyMounts,
+ * on since 1.31): each mount, and for a read-only one whether it is recursively read-only —
+ * always `Disabled` here, as with kind's containerd 1.7, which cannot make recursive read-only
+ * mounts (`IfPossible` resolves to `Disabled`).
+ */
+export function mountStatuses(c: Container): { volumeMounts?: VolumeMountStatus[] } {
+  const mounts = Array.isArray(c['volumeMounts']) ? (c['volumeMounts'] as Record<string, unknown>[]) : [];
+  if (mounts.length === 0) return {};
+  return {
+    volumeMounts: mounts.map((m) => {
+      const s: VolumeMountStatus = { name: String(m['name'] ?? ''), mountPath: String(m['mountPath'] ?? '') };
+      if (m['readOnly'] === true) {
+        s.readOnly = true;
+        s.recursiveReadOnly = 'Disabled';
+      }
+      return s;
+    }),
+  };
 }
 
 /** `nginx` → `docker.io/library/nginx:latest`, as containerd reports image names. */

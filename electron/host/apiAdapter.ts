@@ -74,6 +74,30 @@ export function decodeBody(text: string, contentType: string | undefined): strin
   throw unsupportedMediaType(type);
 }
 
+/**
+ * The decoded path of a request: undefined for a malformed escape (`%E0%A4%A`, `%ZZ`), which Go's
+ * URL parser refuses (a 400 there); escapes that are not UTF-8 (`%ff`) decode to U+FFFD, as the
+ * path then names nothing.
+ */
+export function decodePath(pathname: string): string | undefined {
+  if (/%(?![0-9A-Fa-f]{2})/.test(pathname)) return undefined;
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    const bytes: number[] = [];
+    for (let i = 0; i < pathname.length; i++) {
+      if (pathname[i] === '%') {
+        bytes.push(Number.parseInt(pathname.slice(i + 1, i + 3), 16));
+        i += 2;
+      } else bytes.push(...Buffer.from(pathname[i] as string, 'utf8'));
+    }
+    return Buffer.from(bytes).toString('utf8');
+  }
+}
+
+/** The longest delay a Node timer holds (2^31-1 ms); longer ones fire at once with a warning. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Serves one Kubernetes API request through `handle`. */
 export async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, user: UserInfo, handle: (r: ApiRequest) => Promise<ApiResponse>, openStreams: Set<() => void>): Promise<void> {
   const query: Record<string, string> = {};
@@ -95,7 +119,12 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, url: U
     else sendStatus(res, badRequest(`could not read the request body: ${(e as Error).message}`).status);
     return;
   }
-  const apiReq: ApiRequest = { method, path: decodeURIComponent(url.pathname), query, headers, user };
+  const path = decodePath(url.pathname);
+  if (path === undefined) {
+    sendStatus(res, badRequest(`invalid URL escape in the request path: ${JSON.stringify(url.pathname.slice(0, 200))}`).status);
+    return;
+  }
+  const apiReq: ApiRequest = { method, path, query, headers, user };
   if (body !== undefined) apiReq.body = body;
   if (bodyBytes !== undefined && bodyBytes.length > 0) apiReq.bodyBytes = bodyBytes;
   const answer = await handle(apiReq);
@@ -124,9 +153,11 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, url: U
   };
   openStreams.add(finish);
   stop = stream.start({ send: (e) => res.write(`${JSON.stringify(e)}\n`), end: finish });
-  if (stream.timeoutSeconds) {
-    // A watch that ends by its timeout says where it got to first (a BOOKMARK, when asked for).
-    timer = setTimeout(() => void (stream.bookmark?.() ?? Promise.resolve()).then(finish, finish), stream.timeoutSeconds * 1000);
+  if (stream.timeoutSeconds !== undefined) {
+    // A watch that ends by its timeout says where it got to first (a BOOKMARK, when asked for);
+    // 0 (a negative timeoutSeconds, as in kube) ends it at once.
+    const ms = Math.min(Math.max(stream.timeoutSeconds, 0) * 1000, MAX_TIMER_MS);
+    timer = setTimeout(() => void (stream.bookmark?.() ?? Promise.resolve()).then(finish, finish), ms);
   }
   // kube-apiserver sends a bookmark about every minute to a watch that allows them.
   if (stream.bookmarks && stream.bookmark) bookmarks = setInterval(() => void stream.bookmark?.(), WATCH_BOOKMARK_INTERVAL_MS);

@@ -11,11 +11,11 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { forbidden, pathNotFound, unauthorized, internalError } from '../../core/api/status';
+import { badRequest, forbidden, internalError, methodNotAllowed, pathNotFound, unauthorized, type Status } from '../../core/api/status';
 import { LabClock } from '../../core/clock/clock';
 import { Cluster } from '../../core/cluster';
 import { authenticated, originAllowed } from './auth';
-import { sendJson, sendStatus, serveApi } from './apiAdapter';
+import { decodePath, sendJson, sendStatus, serveApi } from './apiAdapter';
 import { ClockDriver } from './clockDriver';
 import { writeKubeconfig } from './kubeconfig';
 import { ensurePki } from './pki';
@@ -54,12 +54,32 @@ export interface LabHost {
   close(): Promise<void>;
 }
 
-const API_PREFIXES = ['/api', '/apis', '/version', '/openapi', '/lab/'];
+const API_PREFIXES = ['/api', '/apis', '/version', '/openapi', '/healthz', '/livez', '/readyz', '/lab/'];
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 const ADMIN = { name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };
 
 function isApiPath(p: string): boolean {
   return API_PREFIXES.some((prefix) => p === prefix || p.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`) || (prefix === '/lab/' && p === '/lab'));
+}
+
+/**
+ * The URL of a request: its target is a path (`//x/y` is the path `//x/y`, not a host `x`, as Go
+ * reads it); undefined when it is no URL at all.
+ */
+function requestUrl(target: string | undefined, origin: string): URL | undefined {
+  const t = target ?? '/';
+  try {
+    return t.startsWith('/') ? new URL(`${origin}${t}`) : new URL(t, origin);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A raw HTTP answer with a Status body, for a socket no ServerResponse owns (a parse error, CONNECT). */
+function rawStatus(socket: Duplex, status: Status): void {
+  const body = JSON.stringify(status);
+  const text = { 400: 'Bad Request', 405: 'Method Not Allowed', 431: 'Request Header Fields Too Large' }[status.code] ?? 'Error';
+  socket.end(`HTTP/1.1 ${status.code} ${text}\r\nContent-Type: application/json\r\nCache-Control: no-cache, private\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 /** Starts a lab host. */
@@ -96,7 +116,8 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
     } else if (path === '/lab/v1/lessons') {
       sendJson(res, 200, { items: listLessons(labsDir()).items });
     } else if (path.startsWith('/lab/v1/scheduler/explain/')) {
-      const key = decodeURIComponent(path.slice('/lab/v1/scheduler/explain/'.length));
+      const key = decodePath(path.slice('/lab/v1/scheduler/explain/'.length));
+      if (key === undefined) return sendStatus(res, badRequest('invalid URL escape in the request path').status);
       const e = cluster.scheduler.explain(key);
       if (e) sendJson(res, 200, e);
       else sendStatus(res, pathNotFound().status);
@@ -104,7 +125,8 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
   };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
-    const url = new URL(req.url ?? '/', origin);
+    const url = requestUrl(req.url, origin);
+    if (!url) return sendStatus(res, badRequest(`the request target is not a URL path: ${JSON.stringify((req.url ?? '').slice(0, 200))}`).status);
     const path = url.pathname;
     if (isApiPath(path)) {
       if (!authenticated(req, token)) return sendStatus(res, unauthorized().status);
@@ -123,11 +145,11 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', origin);
+    const url = requestUrl(req.url, origin);
     const refuse = (code: number, text: string) => {
       socket.end(`HTTP/1.1 ${code} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
-    if (url.pathname !== '/lab/v1/terminals') return refuse(404, 'Not Found');
+    if (!url || url.pathname !== '/lab/v1/terminals') return refuse(404, 'Not Found');
     if (!originAllowed(req, origin)) return refuse(403, 'Forbidden');
     if (!authenticated(req, token)) return refuse(401, 'Unauthorized');
     terminals.upgrade(req, socket, head, url.searchParams.get('session'));
@@ -136,7 +158,19 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
   const https = createHttpsServer({ key: pki.key, cert: pki.cert }, onRequest);
   for (const s of [http, https]) {
     s.on('upgrade', onUpgrade);
-    s.on('clientError', (_err, socket) => socket.destroy());
+    // A request node:http cannot parse (an unknown method such as FOO, a malformed header) gets
+    // a 400 before the connection closes, as Node documents for 'clientError' (431 for headers
+    // too large, as Node answers them itself); a socket that cannot be written is dropped.
+    s.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+      if (err.code === 'ECONNRESET' || !socket.writable) {
+        socket.destroy();
+        return;
+      }
+      if (err.code === 'HPE_HEADER_OVERFLOW') rawStatus(socket, { ...badRequest('request header fields too large').status, code: 431, reason: 'RequestHeaderFieldsTooLarge' });
+      else rawStatus(socket, badRequest(`malformed HTTP request: ${err.code ?? err.message}`).status);
+    });
+    // CONNECT reaches a 'connect' listener, not the request handler; without one Node hangs up.
+    s.on('connect', (_req: IncomingMessage, socket: Duplex) => rawStatus(socket, methodNotAllowed().status));
   }
   const server = polyglotServer(http, https);
   const sockets = new Set<Socket>();

@@ -48,7 +48,7 @@ export function unknownFields(registry: SchemaRegistry, definitionName: string, 
       case 'object':
         if (!isObject(value)) return;
         for (const [key, v] of Object.entries(value)) {
-          const field = s.properties[key];
+          const field = Object.hasOwn(s.properties, key) ? s.properties[key] : undefined;
           if (field === undefined) report(join(path, key));
           else walk(field, v, join(path, key), depth + 1);
         }

@@ -12,6 +12,9 @@ describe('request attributes (RequestInfoFactory)', () => {
   it.each([
     ['GET', '/api/v1/namespaces/dev/pods', {}, { verb: 'list', resource: '/pods', namespace: 'dev', name: '' }],
     ['GET', '/api/v1/pods', { watch: 'true' }, { verb: 'watch', resource: '/pods', namespace: '', name: '' }],
+    ['GET', '/api/v1/pods', { watch: 'yes' }, { verb: 'watch', resource: '/pods', namespace: '', name: '' }],
+    ['GET', '/api/v1/pods', { watch: 'False' }, { verb: 'list', resource: '/pods', namespace: '', name: '' }],
+    ['GET', '/api/v1/watch/namespaces/dev/pods/web', {}, { verb: 'watch', resource: '/pods', namespace: 'dev', name: 'web' }],
     ['GET', '/api/v1/namespaces/dev/pods', { fieldSelector: 'metadata.name=web' }, { verb: 'list', resource: '/pods', namespace: 'dev', name: 'web' }],
     ['GET', '/api/v1/namespaces/dev/pods/web/log', {}, { verb: 'get', resource: '/pods/log', namespace: 'dev', name: 'web' }],
     ['DELETE', '/apis/apps/v1/namespaces/dev/deployments', {}, { verb: 'deletecollection', resource: 'apps/deployments', namespace: 'dev', name: '' }],

@@ -3,6 +3,7 @@
  * them from the method and path: a resource request (verb, API group and version, namespace,
  * resource, subresource, name) or a non-resource one (verb and path).
  */
+import { queryBool } from '../listOptions';
 import type { AuthUser } from './user';
 
 /** authorizer.Attributes. */
@@ -81,8 +82,7 @@ export function requestAttributes(method: string, path: string, query: Record<st
   if (parts.length >= 1) attrs.resource = parts[0] as string;
   // A get without a name is a list or a watch; a list selecting one name authorizes as that name.
   if (!attrs.name && attrs.verb === 'get') {
-    const w = query['watch'];
-    attrs.verb = w === 'true' || w === '1' ? 'watch' : 'list';
+    attrs.verb = queryBool(query['watch']) ? 'watch' : 'list';
     const name = exactName(query['fieldSelector']);
     if (name && !PATH_SEGMENT_INVALID.test(name) && name !== '.' && name !== '..') attrs.name = name;
   }

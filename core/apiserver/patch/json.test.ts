@@ -88,3 +88,37 @@ describe('patch content types and options', () => {
     expect(() => validatePatchOptions('apply', { fieldManager: 'kubectl', force: 'true' }, [])).not.toThrow();
   });
 });
+
+describe('keys named like prototype members are ordinary keys, and never reach a prototype', () => {
+  const cm = JSON.parse('{"metadata":{"name":"cm"},"data":{"__proto__":"v","constructor":"c"}}') as unknown;
+  const clean = () => {
+    expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  };
+
+  it('applies JSON patch operations on __proto__, constructor and toString as on any key (evanphx/json-patch)', () => {
+    const added = applyJsonPatch(cm, '[{"op":"add","path":"/data/__proto__","value":"y"},{"op":"replace","path":"/data/constructor","value":"d"},{"op":"add","path":"/data/toString","value":"t"}]');
+    expect(JSON.stringify(added)).toBe('{"metadata":{"name":"cm"},"data":{"__proto__":"y","constructor":"d","toString":"t"}}');
+    expect(JSON.stringify(applyJsonPatch(cm, '[{"op":"test","path":"/data","value":{"__proto__":"v","constructor":"c"}},{"op":"move","from":"/data/__proto__","path":"/data/moved"}]'))).toBe('{"metadata":{"name":"cm"},"data":{"constructor":"c","moved":"v"}}');
+    // Inherited members are not there: removing or walking into one is the generic 422.
+    for (const path of ['/metadata/toString', '/constructor/prototype/polluted', '/__proto__/polluted', '/metadata/__proto__/polluted']) {
+      expect(fail(() => applyJsonPatch(cm, JSON.stringify([{ op: path.endsWith('polluted') ? 'add' : 'remove', path, value: true }])))).toMatchObject({ code: 422 });
+    }
+    clean();
+  });
+
+  it('merges a merge patch whose first key is constructor, __proto__ or prototype, all of it', () => {
+    for (const first of ['constructor', '__proto__', 'prototype']) {
+      const out = applyMergePatch(cm, `{"${first}":{"polluted":true},"metadata":{"labels":{"m":"1"}},"data":{"__proto__":null,"x":"1"}}`, 'v1.ConfigMap') as Record<string, unknown>;
+      expect(Object.hasOwn(out, first)).toBe(true);
+      expect(JSON.stringify(out['metadata'])).toBe('{"name":"cm","labels":{"m":"1"}}');
+      expect(JSON.stringify(out['data'])).toBe('{"constructor":"c","x":"1"}');
+    }
+    clean();
+  });
+
+  it('prunes nulls from new members and list items as evanphx/json-patch v4 does', () => {
+    expect(applyMergePatch({ a: { b: 1 } }, '{"a":{"b":null,"c":{"d":null,"e":1}},"f":[1,null,{"g":null}]}', 'v1.X')).toEqual({ a: { c: { e: 1 } }, f: [1, {}] });
+    expect(applyMergePatch({ a: [1] }, '{"a":{"b":null,"c":1}}', 'v1.X')).toEqual({ a: { c: 1 } });
+  });
+});

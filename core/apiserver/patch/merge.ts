@@ -1,12 +1,48 @@
 /**
- * JSON merge patch (RFC 7386, `application/merge-patch+json`) with `json-merge-patch` (pure
- * JS; its only dependency, fast-deep-equal, is pure too), with evanphx/json-patch's errors as
- * kube-apiserver answers them: `Invalid JSON Patch` (400) for a body that is not JSON or is
- * `null`; a patch that is an array replaces the document, which then cannot be an object (422).
+ * JSON merge patch (RFC 7386, `application/merge-patch+json`) as kube-apiserver applies it with
+ * evanphx/json-patch v4 (`MergePatch`), with its errors: `Invalid JSON Patch` (400) for a body
+ * that is not JSON or is `null`; a patch that is an array replaces the document, which then cannot
+ * be an object (422).
+ *
+ * Written here rather than with the `json-merge-patch` package: that package stops at a patch
+ * whose first key is `__proto__`, `constructor` or `prototype` and returns the document unchanged,
+ * where kube treats those as ordinary keys (a merge patch `{"constructor":"x","metadata":...}`
+ * merges all of it). Keys are only ever set as own properties (`setKey`), so no key of a request
+ * reaches a prototype.
  */
-import mergePatch from 'json-merge-patch';
 import { badRequest, invalidPatch } from './errors';
-import { clone, isObject } from './value';
+import { clone, isObject, setKey, type JsonObject } from './value';
+
+/** pruneNulls: drops null members of objects, and null items of lists, all the way down. */
+function pruneNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.filter((x) => x !== null).map(pruneNulls);
+  if (isObject(v)) {
+    const out: JsonObject = {};
+    for (const [k, x] of Object.entries(v)) if (x !== null) setKey(out, k, pruneNulls(x));
+    return out;
+  }
+  return v;
+}
+
+/** merge: a patch object merges into an object; anything else replaces (pruned when the current value is no object). */
+function merge(cur: unknown, patch: unknown): unknown {
+  if (!isObject(cur)) return pruneNulls(patch);
+  if (!isObject(patch)) return patch;
+  mergeDocs(cur, patch);
+  return cur;
+}
+
+/** mergeDocs: null deletes a member; a new member is the pruned patch value; an existing one merges. */
+function mergeDocs(doc: JsonObject, patch: JsonObject): void {
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) {
+      if (Object.hasOwn(doc, k)) delete doc[k];
+      continue;
+    }
+    const cur = Object.hasOwn(doc, k) ? doc[k] : undefined;
+    setKey(doc, k, cur === undefined || cur === null ? pruneNulls(v) : merge(cur, v));
+  }
+}
 
 /** Applies a merge patch (its text) to a document; the document is not modified. */
 export function applyMergePatch(doc: unknown, patchText: string, kindName: string): unknown {
@@ -19,8 +55,10 @@ export function applyMergePatch(doc: unknown, patchText: string, kindName: strin
   if (patch === null || (!isObject(patch) && !Array.isArray(patch))) throw badRequest('Invalid JSON Patch');
   if (Array.isArray(patch)) {
     // The result is the array itself (nulls pruned), which no object decodes from.
-    const text = JSON.stringify(patch.filter((v) => v !== null));
-    throw invalidPatch(text, `json: cannot unmarshal array into Go value of type ${kindName}`);
+    throw invalidPatch(JSON.stringify(pruneNulls(patch)), `json: cannot unmarshal array into Go value of type ${kindName}`);
   }
-  return mergePatch.apply(clone(doc), patch) as unknown;
+  const out = clone(doc);
+  if (!isObject(out)) return pruneNulls(patch);
+  mergeDocs(out, patch);
+  return out;
 }

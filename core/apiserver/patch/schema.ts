@@ -12,7 +12,8 @@ import { isObject } from './value';
 
 /** What a schema node is, for merging. */
 export type Atom =
-  | { kind: 'scalar' }
+  /** `type`: what structured-merge-diff checks a value against (`untyped` for Quantity and IntOrString). */
+  | { kind: 'scalar'; type?: 'numeric' | 'string' | 'boolean' | 'untyped' }
   | { kind: 'struct'; fields: Record<string, Schema>; required: string[]; atomic: boolean; patchStrategy: string | undefined }
   | { kind: 'map'; values: Schema | undefined; atomic: boolean }
   | {
@@ -76,8 +77,16 @@ export class TypeView {
       }
       case 'any':
         return { kind: 'untyped' };
+      case 'integer':
+      case 'number':
+        return { kind: 'scalar', type: 'numeric' };
+      case 'boolean':
+        return { kind: 'scalar', type: 'boolean' };
+      case 'string':
+      case 'time':
+        return { kind: 'scalar', type: 'string' };
       default:
-        return { kind: 'scalar' };
+        return { kind: 'scalar', type: 'untyped' };
     }
   }
 

@@ -9,7 +9,7 @@ import type { Schema } from '../../api/schema/dsl';
 import { fieldPE, pathString, type Path, type PathElement } from './fieldpath';
 import type { Atom, TypeView } from './schema';
 import { itemPE } from './typed';
-import { getOwn, isObject, setKey, type JsonObject } from './value';
+import { getOwn, goFormat, isObject, setKey, type JsonObject } from './value';
 
 /** Merges `rhs` (the configuration) into `lhs` (the live value); `undefined` is an absent value. */
 export function merge(types: TypeView, schema: Schema | undefined, lhs: unknown, rhs: unknown): unknown {
@@ -113,9 +113,53 @@ export function formatValidationErrors(errs: ValidationError[]): string {
   return ['errors:', ...errs.map((e) => `  ${one(e)}`)].join('\n');
 }
 
-/** Validates an applied configuration against its schema (typed.AsTyped without duplicates). */
+/** Go's `%#v` of a structured-merge-diff value made from decoded JSON (`&value.valueUnstructured{Value:"x"}`). */
+function goSyntax(v: unknown): string {
+  const inner = (x: unknown): string => {
+    if (x === null || x === undefined) return 'interface {}(nil)';
+    if (typeof x === 'string') return JSON.stringify(x);
+    if (Array.isArray(x)) return `[]interface {}{${x.map(inner).join(', ')}}`;
+    if (isObject(x)) return `map[string]interface {}{${Object.keys(x).sort().map((k) => `${JSON.stringify(k)}:${inner(x[k])}`).join(', ')}}`;
+    return String(x);
+  };
+  return `&value.valueUnstructured{Value:${inner(v)}}`;
+}
+
+/** Go's `%T` of a decoded JSON value. */
+function goType(v: unknown): string {
+  if (Array.isArray(v)) return '[]interface {}';
+  if (isObject(v)) return 'map[string]interface {}';
+  if (typeof v === 'boolean') return 'bool';
+  return typeof v === 'number' ? 'float64' : 'string';
+}
+
+/** The structured-merge-diff error of a value of the wrong type for its atom (nulls always fit). */
+function typeMismatch(atom: Atom, value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (atom.kind === 'list') return Array.isArray(value) ? undefined : `expected list, got &{${goFormat(value)}}`;
+  if (atom.kind === 'struct' || atom.kind === 'map') return isObject(value) ? undefined : `expected map, got &{${goFormat(value)}}`;
+  if (atom.kind !== 'scalar') return undefined;
+  const scalar = !Array.isArray(value) && !isObject(value);
+  switch (atom.type) {
+    case 'numeric':
+      return typeof value === 'number' ? undefined : `expected numeric (int or float), got ${goType(value)}`;
+    case 'string':
+      return typeof value === 'string' ? undefined : `expected string, got ${goSyntax(value)}`;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : `expected boolean, got &{${goFormat(value)}}`;
+    default:
+      return scalar ? undefined : `expected any scalar, got &{${goFormat(value)}}`;
+  }
+}
+
+/** Validates an applied configuration against its schema (typed.AsTyped without duplicates): types, declared fields, list keys. */
 export function validateConfig(types: TypeView, schema: Schema | undefined, value: unknown, path: Path = [], errs: ValidationError[] = []): ValidationError[] {
   const atom = types.atomFor(schema, value);
+  const mismatch = typeMismatch(atom, value);
+  if (mismatch) {
+    errs.push({ path, message: mismatch });
+    return errs;
+  }
   if (atom.kind === 'list') {
     if (atom.relation === 'atomic' || !Array.isArray(value)) return errs;
     const seen = new Set<PathElement>();

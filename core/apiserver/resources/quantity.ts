@@ -111,3 +111,17 @@ export function canonicalQuantity(input: unknown): string {
   const q = parseQuantity(input);
   return q ? formatQuantity(q) : String(input ?? '');
 }
+
+/** resource.ErrSuffix: a well-formed number with a suffix that is none of the known ones (`1mm`). */
+export const QUANTITY_SUFFIX_ERROR = "unable to parse quantity's suffix";
+
+/**
+ * resource.ParseQuantity as the decoder runs it on a quantity's JSON text: the canonical form, or
+ * the parser's error (`quantities must match the regular expression ...`, or the suffix error).
+ */
+export function decodeQuantity(text: string): { value: string } | { error: string } {
+  const q = parseQuantity(text);
+  if (q) return { value: formatQuantity(q) };
+  if (/^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eEinumkKMGTP]*[-+]?[0-9]*$/.test(text)) return { error: QUANTITY_SUFFIX_ERROR };
+  return { error: QUANTITY_FORMAT_ERROR };
+}

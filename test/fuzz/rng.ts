@@ -1,0 +1,69 @@
+/** The fuzzer's seeded random source (mulberry32, as core/clock/random.ts), with pickers. */
+
+/** A seeded random source: the same seed gives the same requests, so a failure replays. */
+export class FuzzRandom {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** An integer in [min, max]. */
+  between(min: number, max: number): number {
+    return min + this.int(max - min + 1);
+  }
+
+  /** True with probability `p`. */
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** One element of a non-empty list. */
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(items.length)] as T;
+  }
+
+  /** One of several weighted choices. */
+  weighted<T>(choices: readonly (readonly [number, T])[]): T {
+    const total = choices.reduce((s, [w]) => s + w, 0);
+    let r = this.next() * total;
+    for (const [w, v] of choices) {
+      if (r < w) return v;
+      r -= w;
+    }
+    return (choices.at(-1) as readonly [number, T])[1];
+  }
+
+  /** A string of `n` characters from `alphabet` (code points, so emoji stay whole). */
+  string(n: number, alphabet: string): string {
+    const chars = [...alphabet];
+    let s = '';
+    for (let i = 0; i < n; i++) s += this.pick(chars);
+    return s;
+  }
+}
+
+/** Defines an own enumerable property, even `__proto__` (which an assignment would not create). */
+export function own<T extends object>(obj: T, key: string, value: unknown): T {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  return obj;
+}
+
+/** A deep copy of a JSON value that keeps own `__proto__` keys (JSON text round trip). */
+export function copy<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
