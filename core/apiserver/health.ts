@@ -7,6 +7,7 @@
  */
 import { pathNotFound } from '../api/status';
 import type { ApiResponse } from './request';
+import { utf8Encode } from '../api/protobuf/text';
 
 const COMMON = ['ping', 'log', 'etcd'];
 const HOOKS = [
@@ -44,21 +45,8 @@ export const HEALTH_CHECKS: Record<'healthz' | 'livez' | 'readyz', readonly stri
   readyz: [...COMMON, 'etcd-readiness', 'informer-sync', ...HOOKS, 'autoregister-completion', 'poststarthook/apiservice-openapi-controller', 'poststarthook/apiservice-openapiv3-controller', 'shutdown'],
 };
 
-/** Text as UTF-8 bytes. */
-function utf8(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-  }
-  return Uint8Array.from(out);
-}
-
 function text(status: number, body: string): ApiResponse {
-  return { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }, body: utf8(body) };
+  return { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }, body: utf8Encode(body) };
 }
 
 /** The answer of a health endpoint, or undefined when `path` is none (404 for a check that does not exist). */

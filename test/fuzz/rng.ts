@@ -1,32 +1,8 @@
-/** The fuzzer's seeded random source (mulberry32, as core/clock/random.ts), with pickers. */
+/** The fuzzer's seeded random source: the cluster's own `Random`, with pickers. */
+import { Random } from '../../core/clock/random';
 
 /** A seeded random source: the same seed gives the same requests, so a failure replays. */
-export class FuzzRandom {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [0, n). */
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-
-  /** An integer in [min, max]. */
-  between(min: number, max: number): number {
-    return min + this.int(max - min + 1);
-  }
-
+export class FuzzRandom extends Random {
   /** True with probability `p`. */
   chance(p: number): boolean {
     return this.next() < p;
@@ -49,7 +25,7 @@ export class FuzzRandom {
   }
 
   /** A string of `n` characters from `alphabet` (code points, so emoji stay whole). */
-  string(n: number, alphabet: string): string {
+  override string(n: number, alphabet: string): string {
     const chars = [...alphabet];
     let s = '';
     for (let i = 0; i < n; i++) s += this.pick(chars);

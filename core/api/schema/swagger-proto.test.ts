@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSwaggerProto, utf8 } from './swagger-proto';
+import { encodeSwaggerProto } from './swagger-proto';
+import { utf8Encode as utf8 } from '../protobuf/text';
 
 /** A minimal protobuf reader: field number → list of raw values (numbers or byte arrays). */
 function read(buf: Uint8Array): Map<number, (number | Uint8Array)[]> {

@@ -6,103 +6,42 @@
  *
  * Only the parts kube-apiserver publishes are encoded: info, paths (operations, parameters,
  * responses), definitions (schemas) and vendor extensions. Extension values are `Any.yaml`
- * strings; JSON is valid YAML, so they are written as JSON. The encoder is written here
- * (about 150 lines of wire format) rather than taken from a protobuf library, because core/
- * imports nothing and needs only encoding of a fixed schema.
+ * strings; JSON is valid YAML, so they are written as JSON. The wire format is
+ * core/api/protobuf's writer (core/ takes no protobuf library).
  */
+
+import { Writer } from '../protobuf/wire';
+import { utf8Encode } from '../protobuf/text';
 
 type Json = { [key: string]: unknown };
 
-const WIRE_VARINT = 0;
-const WIRE_BYTES = 2;
-
-/** A growable protobuf writer. */
-class Writer {
-  private buf = new Uint8Array(1024);
-  private len = 0;
-
-  private ensure(n: number): void {
-    if (this.len + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.len + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.len));
-    this.buf = next;
-  }
-
-  varint(value: number): void {
-    this.ensure(10);
-    let v = value;
-    while (v > 0x7f) {
-      this.buf[this.len++] = (v & 0x7f) | 0x80;
-      v = Math.floor(v / 128);
-    }
-    this.buf[this.len++] = v;
-  }
-
-  tag(field: number, wire: number): void {
-    this.varint(field * 8 + wire);
-  }
-
-  bytes(field: number, data: Uint8Array): void {
-    this.tag(field, WIRE_BYTES);
-    this.varint(data.length);
-    this.ensure(data.length);
-    this.buf.set(data, this.len);
-    this.len += data.length;
-  }
-
+/** The shared protobuf writer, with the helpers this document needs (empty values are left out). */
+class DocWriter extends Writer {
   string(field: number, value: unknown): void {
     if (typeof value !== 'string' || value === '') return;
-    this.bytes(field, utf8(value));
+    this.bytesField(field, utf8Encode(value));
   }
 
   strings(field: number, values: unknown): void {
     if (!Array.isArray(values)) return;
-    for (const v of values) if (typeof v === 'string') this.bytes(field, utf8(v));
+    for (const v of values) if (typeof v === 'string') this.bytesField(field, utf8Encode(v));
   }
 
   bool(field: number, value: unknown): void {
-    if (value !== true) return;
-    this.tag(field, WIRE_VARINT);
-    this.varint(1);
+    if (value === true) this.varintField(field, true);
   }
 
-  message(field: number, build: (w: Writer) => void): void {
-    const w = new Writer();
+  message(field: number, build: (w: DocWriter) => void): void {
+    const w = new DocWriter();
     build(w);
-    this.bytes(field, w.finish());
+    this.bytesField(field, w.finish());
   }
-
-  finish(): Uint8Array {
-    return this.buf.slice(0, this.len);
-  }
-}
-
-/** UTF-8 bytes of a string (core has no TextEncoder: its lib is plain ES2022). */
-export function utf8(s: string): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      }
-    }
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return Uint8Array.from(out);
 }
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** NamedAny entries for every `x-` key of an object. */
-function vendorExtensions(w: Writer, field: number, o: Json): void {
+function vendorExtensions(w: DocWriter, field: number, o: Json): void {
   for (const [k, v] of Object.entries(o)) {
     if (!k.startsWith('x-')) continue;
     w.message(field, (n) => {
@@ -112,7 +51,7 @@ function vendorExtensions(w: Writer, field: number, o: Json): void {
   }
 }
 
-function schema(w: Writer, s: Json): void {
+function schema(w: DocWriter, s: Json): void {
   w.string(1, s.$ref);
   w.string(2, s.format);
   w.string(4, s.description);
@@ -139,7 +78,7 @@ function schema(w: Writer, s: Json): void {
   vendorExtensions(w, 31, s);
 }
 
-function parameter(w: Writer, p: Json): void {
+function parameter(w: DocWriter, p: Json): void {
   if (typeof p.$ref === 'string') {
     w.message(2, (r) => r.string(1, p.$ref));
     return;
@@ -179,7 +118,7 @@ function parameter(w: Writer, p: Json): void {
   });
 }
 
-function operation(w: Writer, op: Json): void {
+function operation(w: DocWriter, op: Json): void {
   w.strings(1, op.tags);
   w.string(3, op.description);
   w.string(5, op.operationId);
@@ -219,7 +158,7 @@ const METHOD_FIELDS: [string, number][] = [
 
 /** The protobuf encoding of a Swagger 2.0 document (gnostic `openapi.v2.Document`). */
 export function encodeSwaggerProto(doc: Json): Uint8Array {
-  const w = new Writer();
+  const w = new DocWriter();
   w.string(1, doc.swagger);
   const info = doc.info;
   if (isObj(info)) {
