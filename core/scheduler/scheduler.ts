@@ -14,7 +14,7 @@ import { Informer, keyOf } from '../client/informer';
 import { WorkQueue } from '../client/workqueue';
 import type { EventsRecorder } from '../client/eventsV1';
 import { fitErrorMessage, type Explanation, type FilterPlugin, type NodeInfo, type NodeVerdict, type ScorePlugin } from './framework';
-import { leastAllocatedPods, nodeName, nodeResourcesFit, nodeUnschedulable, taintToleration } from './plugins/basic';
+import { leastAllocatedPods, nodeName, nodeResourcesFit, nodeSelector, nodeUnschedulable, taintToleration } from './plugins/basic';
 
 /** The scheduler's name, as pods ask for it in `spec.schedulerName`. */
 export const DEFAULT_SCHEDULER = 'default-scheduler';
@@ -27,7 +27,7 @@ export class Scheduler {
   private readonly pods: Informer<Pod>;
   private readonly nodes: Informer<Node>;
   private readonly queue: WorkQueue;
-  private readonly filters: FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeResourcesFit];
+  private readonly filters: FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeSelector, nodeResourcesFit];
   private readonly scorers: ScorePlugin[] = [leastAllocatedPods];
   private readonly explanations = new Map<string, Explanation>();
   private readonly unschedulable = new Set<string>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Node, Pod, Taint, Toleration } from '../../api/types';
 import { fitErrorMessage, type NodeVerdict } from '../framework';
-import { ERR_TOO_MANY_PODS, ERR_UNSCHEDULABLE, leastAllocatedPods, nodeName, nodeResourcesFit, nodeUnschedulable, taintToleration, tolerates } from './basic';
+import { ERR_NODE_SELECTOR, ERR_TOO_MANY_PODS, ERR_UNSCHEDULABLE, leastAllocatedPods, nodeSelector, nodeName, nodeResourcesFit, nodeUnschedulable, taintToleration, tolerates } from './basic';
 
 function pod(spec: Partial<Pod['spec']> = {}): Pod {
   return { metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }], ...spec } };
@@ -105,5 +105,15 @@ describe('fitErrorMessage preemption summary', () => {
 
   it('has its own message when there are no nodes', () => {
     expect(fitErrorMessage(0, [])).toBe('no nodes available to schedule pods');
+  });
+});
+
+describe('nodeSelector (NodeAffinity)', () => {
+  it('keeps a pod off nodes whose labels do not match, with the real reason', () => {
+    const labelled = (name: string, labels: Record<string, string>): Node => ({ metadata: { name, labels }, spec: {}, status: { allocatable: { pods: '110' } } });
+    const p = pod({ nodeSelector: { 'kubernetes.io/hostname': 'w1' } });
+    expect(nodeSelector.filter(p, { node: labelled('w1', { 'kubernetes.io/hostname': 'w1' }), pods: [] })).toBeUndefined();
+    expect(nodeSelector.filter(p, { node: labelled('w2', { 'kubernetes.io/hostname': 'w2' }), pods: [] })).toEqual({ reasons: [ERR_NODE_SELECTOR], unresolvable: true });
+    expect(nodeSelector.filter(pod(), { node: labelled('w2', {}), pods: [] })).toBeUndefined();
   });
 });

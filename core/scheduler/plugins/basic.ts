@@ -8,6 +8,8 @@ import type { FilterPlugin, ScorePlugin } from '../framework';
 
 /** Reason: the pod asks for another node by name. */
 export const ERR_NODE_NAME = "node(s) didn't match the requested node name";
+/** Reason: the node's labels do not satisfy the pod's nodeSelector. */
+export const ERR_NODE_SELECTOR = "node(s) didn't match Pod's node affinity/selector";
 /** Reason: the node is cordoned. */
 export const ERR_UNSCHEDULABLE = 'node(s) were unschedulable';
 /** Reason: too many pods on the node. */
@@ -17,6 +19,19 @@ export const ERR_TOO_MANY_PODS = 'Too many pods';
 export const nodeName: FilterPlugin = {
   name: 'NodeName',
   filter: (pod, info) => (pod.spec.nodeName && pod.spec.nodeName !== info.node.metadata.name ? { reasons: [ERR_NODE_NAME], unresolvable: true } : undefined),
+};
+
+/**
+ * NodeAffinity, for `spec.nodeSelector` (every key must equal the node's label; the affinity
+ * terms come with the full scheduler).
+ */
+export const nodeSelector: FilterPlugin = {
+  name: 'NodeAffinity',
+  filter(pod, info) {
+    const labels = info.node.metadata.labels ?? {};
+    const ok = Object.entries(pod.spec.nodeSelector ?? {}).every(([k, v]) => labels[k] === v);
+    return ok ? undefined : { reasons: [ERR_NODE_SELECTOR], unresolvable: true };
+  },
 };
 
 /** NodeUnschedulable: cordoned nodes take no new pods (unless tolerated). */
