@@ -14,10 +14,8 @@ import { Random } from './clock/random';
 import { Client } from './client/client';
 import { EventsRecorder } from './client/eventsV1';
 import { bootstrapCluster, bootstrapKubernetesService } from './controllers/bootstrap';
-import { ClusterRoleAggregationController } from './controllers/clusterroleaggregation';
-import { NamespaceController } from './controllers/namespace';
-import { ResourceQuotaController } from './controllers/resourcequota';
-import { ServiceAccountsController } from './controllers/serviceaccounts';
+import { ControllerManager } from './controllers/manager';
+import { CONTROLLERS } from './controllers/registry';
 import { Kubelet } from './kubelet/kubelet';
 import type { MachineSpec } from './kubelet/node';
 import { Scheduler } from './scheduler/scheduler';
@@ -64,10 +62,7 @@ export class Cluster {
   readonly apiServer: ApiServer;
   readonly scheduler: Scheduler;
   readonly kubelets: Kubelet[];
-  readonly namespaceController: NamespaceController;
-  readonly serviceAccountController: ServiceAccountsController;
-  readonly resourceQuotaController: ResourceQuotaController;
-  readonly clusterRoleAggregationController: ClusterRoleAggregationController;
+  readonly controllerManager: ControllerManager;
   readonly random: Random;
   private readonly send: (req: ApiRequest) => Promise<ApiResponse>;
 
@@ -87,10 +82,7 @@ export class Cluster {
     // service account in kube-system, bound to its system:controller:* role.
     const kcm = user('system:kube-controller-manager');
     const controller = (name: string) => new Client((req) => this.send(req.method === 'GET' ? { ...req, user: kcm } : req), serviceAccountUser('kube-system', name), agent('kube-controller-manager'));
-    this.namespaceController = new NamespaceController(controller('namespace-controller'), options.clock);
-    this.serviceAccountController = new ServiceAccountsController(controller('service-account-controller'), options.clock);
-    this.resourceQuotaController = new ResourceQuotaController(controller('resourcequota-controller'), options.clock);
-    this.clusterRoleAggregationController = new ClusterRoleAggregationController(controller('clusterrole-aggregation-controller'), options.clock);
+    this.controllerManager = new ControllerManager(CONTROLLERS, new Client(this.send, kcm, agent('kube-controller-manager')), controller, options.clock, this.random);
     this.kubelets = nodeNames(prefix, options.workers).map((name, i) => {
       const machine: MachineSpec = {
         name,
@@ -132,21 +124,15 @@ export class Cluster {
     await bootstrapCluster(admin);
     // The API server runs on the control-plane node (the first machine's address).
     await bootstrapKubernetesService(admin, nodeIP(0));
-    await this.clusterRoleAggregationController.start();
-    await this.serviceAccountController.start();
+    await this.controllerManager.start();
     for (const k of this.kubelets) await k.start();
-    await this.namespaceController.start();
-    await this.resourceQuotaController.start();
     await this.scheduler.start();
   }
 
   /** Stops every component. */
   stop(): void {
     this.scheduler.stop();
-    this.namespaceController.stop();
-    this.serviceAccountController.stop();
-    this.resourceQuotaController.stop();
-    this.clusterRoleAggregationController.stop();
+    this.controllerManager.stop();
     for (const k of this.kubelets) k.stop();
   }
 }

@@ -22,6 +22,9 @@ export function keyOf(obj: KubeObject): string {
 /** A shared informer for one resource. */
 export class Informer<T extends KubeObject> {
   private readonly cache = new Map<string, T>();
+  /** Indexes: name → (index value → keys). `namespace` is always there. */
+  private readonly indexers = new Map<string, (obj: T) => string[]>([['namespace', (o) => [o.metadata.namespace ?? '']]]);
+  private readonly indices = new Map<string, Map<string, Set<string>>>([['namespace', new Map()]]);
   private readonly handlers: InformerHandlers<T>[] = [];
   private stopWatch: (() => void) | undefined;
   private stopped = false;
@@ -38,6 +41,57 @@ export class Informer<T extends KubeObject> {
   /** Adds handlers (call before `start`). */
   addHandlers(h: InformerHandlers<T>): void {
     this.handlers.push(h);
+    // As client-go: a handler added to a running informer first sees every cached object.
+    for (const obj of this.cache.values()) h.add?.(obj);
+  }
+
+  /** Adds an index (as client-go's Indexers): `fn` gives the index values of an object. */
+  addIndex(name: string, fn: (obj: T) => string[]): void {
+    if (this.indexers.has(name)) return;
+    this.indexers.set(name, fn);
+    const index = new Map<string, Set<string>>();
+    this.indices.set(name, index);
+    for (const [key, obj] of this.cache) for (const v of fn(obj)) addTo(index, v, key);
+  }
+
+  /** The cached objects whose index `name` has the value `value` (e.g. `byIndex('namespace', 'default')`). */
+  byIndex(name: string, value: string): T[] {
+    const keys = this.indices.get(name)?.get(value);
+    if (!keys) return [];
+    const out: T[] = [];
+    for (const k of keys) {
+      const o = this.cache.get(k);
+      if (o) out.push(o);
+    }
+    return out;
+  }
+
+  private put(key: string, obj: T): void {
+    const old = this.cache.get(key);
+    if (old) this.unindex(key, old);
+    this.cache.set(key, obj);
+    for (const [name, fn] of this.indexers) {
+      const index = this.indices.get(name) as Map<string, Set<string>>;
+      for (const v of fn(obj)) addTo(index, v, key);
+    }
+  }
+
+  private remove(key: string): void {
+    const old = this.cache.get(key);
+    if (!old) return;
+    this.unindex(key, old);
+    this.cache.delete(key);
+  }
+
+  private unindex(key: string, obj: T): void {
+    for (const [name, fn] of this.indexers) {
+      const index = this.indices.get(name) as Map<string, Set<string>>;
+      for (const v of fn(obj)) {
+        const set = index.get(v);
+        set?.delete(key);
+        if (set && set.size === 0) index.delete(v);
+      }
+    }
   }
 
   /** Starts listing and watching. */
@@ -80,13 +134,13 @@ export class Informer<T extends KubeObject> {
       const key = keyOf(obj);
       seen.add(key);
       const old = this.cache.get(key);
-      this.cache.set(key, obj);
+      this.put(key, obj);
       if (!old) this.handlers.forEach((h) => h.add?.(obj));
       else if (old.metadata.resourceVersion !== obj.metadata.resourceVersion) this.handlers.forEach((h) => h.update?.(old, obj));
     }
     for (const [key, old] of [...this.cache]) {
       if (!seen.has(key)) {
-        this.cache.delete(key);
+        this.remove(key);
         this.handlers.forEach((h) => h.delete?.(old));
       }
     }
@@ -114,12 +168,18 @@ export class Informer<T extends KubeObject> {
     const key = keyOf(obj);
     const old = this.cache.get(key);
     if (e.type === 'DELETED') {
-      this.cache.delete(key);
+      this.remove(key);
       this.handlers.forEach((h) => h.delete?.(obj));
     } else {
-      this.cache.set(key, obj);
+      this.put(key, obj);
       if (old) this.handlers.forEach((h) => h.update?.(old, obj));
       else this.handlers.forEach((h) => h.add?.(obj));
     }
   }
+}
+
+function addTo(index: Map<string, Set<string>>, value: string, key: string): void {
+  let set = index.get(value);
+  if (!set) index.set(value, (set = new Set()));
+  set.add(key);
 }
