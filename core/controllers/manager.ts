@@ -10,6 +10,7 @@ import type { Random } from '../clock/random';
 import type { Client } from '../client/client';
 import { EventRecorder } from '../client/events';
 import { SharedInformerFactory } from '../client/factory';
+import { NO_TRACE, type Tracer } from '../trace/trace';
 
 /** What a controller is given. */
 export interface ControllerContext {
@@ -23,6 +24,8 @@ export interface ControllerContext {
   recorder(component: string): EventRecorder;
   /** Facts about the cluster that real controllers take from flags (CIDRs, ranges). */
   readonly config: ControllerManagerConfig;
+  /** The trace stream: say what the controller did (`component: 'kube-controller-manager', instance: <controller name>`). */
+  readonly trace: Pick<Tracer, 'emit'>;
 }
 
 /** The controller manager's flags that controllers read. */
@@ -77,6 +80,7 @@ export class ControllerManager {
     private readonly clock: Clock,
     private readonly random: Random,
     private readonly config: ControllerManagerConfig = DEFAULT_CONTROLLER_MANAGER_CONFIG,
+    private readonly trace: Pick<Tracer, 'emit'> = NO_TRACE,
   ) {}
 
   /** Whether the controller manager runs. */
@@ -103,6 +107,7 @@ export class ControllerManager {
         client,
         recorder: (component) => new EventRecorder(client, this.clock, { component }),
         config: this.config,
+        trace: this.trace,
       };
       this.running.push({ name: d.name, controller: d.create(ctx) });
     }
