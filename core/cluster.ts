@@ -8,7 +8,9 @@ import { unknownFields } from './api/schema/fields';
 import { ApiServer } from './apiserver/handler';
 import { CLUSTER_ADMISSION } from './apiserver/admission/chain';
 import { serviceAccountUser } from './apiserver/auth/user';
-import type { ApiRequest, ApiResponse, UserInfo } from './apiserver/request';
+import { isStream, type ApiRequest, type ApiResponse, type UserInfo } from './apiserver/request';
+import { ApiServerDownError, CONTROL_PLANE_COMPONENTS, etcdDownError, needsStorage, type ComponentsState, type ControlPlaneComponent } from './faults';
+import { Tracer } from './trace/trace';
 import type { Clock } from './clock/clock';
 import { Random } from './clock/random';
 import { Client } from './client/client';
@@ -60,7 +62,17 @@ function agent(component: string): string {
 export class Cluster {
   readonly store: Store;
   readonly apiServer: ApiServer;
-  readonly scheduler: Scheduler;
+  /** The scheduler (a new instance after a restart). */
+  scheduler: Scheduler;
+  /** The trace stream of every component. */
+  readonly trace: Tracer;
+  /** The control-plane components stopped by a fault. */
+  private readonly down = new Set<ControlPlaneComponent>();
+  /** The nodes whose kubelet a fault stopped. */
+  private readonly stoppedNodes = new Set<string>();
+  /** Ends every open watch stream (the API server going down drops its connections). */
+  private readonly openStreams = new Set<() => void>();
+  private readonly makeScheduler: () => Scheduler;
   readonly kubelets: Kubelet[];
   readonly controllerManager: ControllerManager;
   readonly random: Random;
@@ -69,20 +81,22 @@ export class Cluster {
   constructor(readonly options: ClusterOptions) {
     this.random = new Random(options.seed);
     this.store = new Store();
-    // componentstatuses reports the components' health; every component runs until fault injection can stop one.
-    this.apiServer = new ApiServer({ store: this.store, clock: options.clock, random: this.random, unknownFields, componentHealth: () => ({}), admission: CLUSTER_ADMISSION });
-    this.send = (req) => this.apiServer.handle(req);
+    // componentstatuses reports the components' health: a fault can stop one.
+    this.apiServer = new ApiServer({ store: this.store, clock: options.clock, random: this.random, unknownFields, componentHealth: () => ({ scheduler: !this.down.has('kube-scheduler'), 'controller-manager': !this.down.has('kube-controller-manager'), 'etcd-0': !this.down.has('etcd') }), admission: CLUSTER_ADMISSION });
+    this.trace = new Tracer(() => options.clock.now());
+    this.send = (req) => this.serve(req);
     const clientFor = (u: UserInfo, component: string) => new Client(this.send, u, agent(component));
     const prefix = options.name ?? 'kubelab';
     const schedulerClient = clientFor(user('system:kube-scheduler'), 'kube-scheduler');
     const schedulerEvents = new EventsRecorder(schedulerClient, options.clock, 'default-scheduler', `default-scheduler-${nodeNames(prefix, 0)[0] ?? ''}`);
-    this.scheduler = new Scheduler(schedulerClient, options.clock, this.random, schedulerEvents);
+    this.makeScheduler = () => new Scheduler(schedulerClient, options.clock, this.random, schedulerEvents);
+    this.scheduler = this.makeScheduler();
     // kubeadm runs the controller manager with --use-service-account-credentials: its shared
     // informers read as system:kube-controller-manager, and each controller writes as its
     // service account in kube-system, bound to its system:controller:* role.
     const kcm = user('system:kube-controller-manager');
     const controller = (name: string) => new Client((req) => this.send(req.method === 'GET' ? { ...req, user: kcm } : req), serviceAccountUser('kube-system', name), agent('kube-controller-manager'));
-    this.controllerManager = new ControllerManager(CONTROLLERS, new Client(this.send, kcm, agent('kube-controller-manager')), controller, options.clock, this.random);
+    this.controllerManager = new ControllerManager(CONTROLLERS, new Client(this.send, kcm, agent('kube-controller-manager')), controller, options.clock, this.random, undefined, this.trace);
     this.kubelets = nodeNames(prefix, options.workers).map((name, i) => {
       const machine: MachineSpec = {
         name,
@@ -96,6 +110,106 @@ export class Cluster {
       };
       return new Kubelet(machine, clientFor(user(`system:node:${name}`, 'system:nodes'), 'kubelet'), options.clock, this.random);
     });
+  }
+
+  /**
+   * The API server's door, with the faults applied: a stopped kube-apiserver refuses every
+   * connection (`ApiServerDownError`) and drops the open watches; a stopped etcd fails every
+   * request that needs storage as kube-apiserver does (500, "etcdserver: request timed out").
+   */
+  private async serve(req: ApiRequest): Promise<ApiResponse> {
+    if (this.down.has('kube-apiserver')) throw new ApiServerDownError();
+    if (this.down.has('etcd') && needsStorage(req.path)) return { status: 500, headers: { 'content-type': 'application/json' }, body: etcdDownError().status };
+    const res = await this.apiServer.handle(req);
+    if (!isStream(res)) {
+      if (req.method !== 'GET' && res.status < 300) this.traceWrite(req, res);
+      return res;
+    }
+    const inner = res.stream;
+    const start: typeof inner.start = (sink) => {
+      let stop: () => void = () => undefined;
+      const drop = () => {
+        this.openStreams.delete(drop);
+        stop();
+        sink.end();
+      };
+      this.openStreams.add(drop);
+      stop = inner.start({
+        send: (e) => sink.send(e),
+        end: () => {
+          this.openStreams.delete(drop);
+          sink.end();
+        },
+      });
+      return () => {
+        this.openStreams.delete(drop);
+        stop();
+      };
+    };
+    return { ...res, stream: Object.assign(Object.create(inner) as typeof inner, { start }) };
+  }
+
+  private traceWrite(req: ApiRequest, res: { status: number; body: unknown }): void {
+    const who = req.user?.name ?? 'system:apiserver';
+    this.trace.emit({ component: 'kube-apiserver', action: req.method.toLowerCase(), object: req.path, message: `${req.method} ${req.path} (${who}): ${res.status}` });
+    const rv = (res.body as { metadata?: { resourceVersion?: string } } | undefined)?.metadata?.resourceVersion;
+    if (rv) this.trace.emit({ component: 'etcd', action: 'write', object: req.path, message: `stored at revision ${rv}` });
+  }
+
+  /** What runs and what a fault stopped. */
+  components(): ComponentsState {
+    const controlPlane = {} as ComponentsState['controlPlane'];
+    for (const c of CONTROL_PLANE_COMPONENTS) controlPlane[c] = this.down.has(c) ? 'Stopped' : 'Running';
+    const nodes: ComponentsState['nodes'] = {};
+    for (const k of this.kubelets) nodes[k.nodeName] = this.stoppedNodes.has(k.nodeName) ? 'Stopped' : 'Running';
+    return { controlPlane, nodes };
+  }
+
+  /** Stops a control-plane component (a fault): its function stops until it is started again. */
+  async stopComponent(c: ControlPlaneComponent): Promise<void> {
+    if (this.down.has(c)) return;
+    this.down.add(c);
+    this.trace.emit({ component: 'lab', action: 'stop', object: c, message: `${c} stopped` });
+    if (c === 'kube-scheduler') this.scheduler.stop();
+    else if (c === 'kube-controller-manager') this.controllerManager.stop();
+    else if (c === 'kube-apiserver') for (const drop of [...this.openStreams]) drop();
+    await Promise.resolve();
+  }
+
+  /** Starts a stopped control-plane component again. */
+  async startComponent(c: ControlPlaneComponent): Promise<void> {
+    if (!this.down.has(c)) return;
+    this.down.delete(c);
+    this.trace.emit({ component: 'lab', action: 'start', object: c, message: `${c} started` });
+    if (c === 'kube-scheduler') {
+      this.scheduler = this.makeScheduler();
+      await this.scheduler.start();
+    } else if (c === 'kube-controller-manager') await this.controllerManager.start();
+  }
+
+  private kubelet(name: string): Kubelet {
+    const k = this.kubelets.find((x) => x.nodeName === name);
+    if (!k) throw new RangeError(`node "${name}" not found`);
+    return k;
+  }
+
+  /** Stops a node's kubelet (a fault: the node stops heartbeating and the node controller reacts). */
+  async stopNode(name: string): Promise<void> {
+    const k = this.kubelet(name);
+    if (this.stoppedNodes.has(name)) return;
+    this.stoppedNodes.add(name);
+    this.trace.emit({ component: 'lab', action: 'stop', object: `nodes/${name}`, message: `kubelet on ${name} stopped` });
+    k.stop();
+    await Promise.resolve();
+  }
+
+  /** Starts a stopped node's kubelet again. */
+  async startNode(name: string): Promise<void> {
+    const k = this.kubelet(name);
+    if (!this.stoppedNodes.has(name)) return;
+    this.stoppedNodes.delete(name);
+    this.trace.emit({ component: 'lab', action: 'start', object: `nodes/${name}`, message: `kubelet on ${name} started` });
+    await k.start();
   }
 
   /** Handles one API request (the door for everything outside core/). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { age, humanDuration, rfc3339 } from './duration';
+import { age, humanDuration, parseGoDuration, rfc3339 } from './duration';
 
 const S = 1000;
 const M = 60 * S;
@@ -75,5 +75,18 @@ describe('age', () => {
 
   it('is <invalid> for a timestamp well in the future', () => {
     expect(age(rfc3339(created + 10 * S), created)).toBe('<invalid>');
+  });
+});
+
+describe('parseGoDuration (time.ParseDuration)', () => {
+  it('reads Go durations into milliseconds', () => {
+    expect(parseGoDuration('30s')).toBe(30_000);
+    expect(parseGoDuration('1m30s')).toBe(90_000);
+    expect(parseGoDuration('1.5h')).toBe(5_400_000);
+    expect(parseGoDuration('250ms')).toBe(250);
+    expect(parseGoDuration('0')).toBe(0);
+  });
+  it('refuses what Go refuses', () => {
+    for (const bad of ['', '30', 's', '1x', '-5s', '5s!', '1m 30s']) expect(parseGoDuration(bad)).toBeUndefined();
   });
 });

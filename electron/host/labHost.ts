@@ -11,17 +11,18 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { badRequest, forbidden, internalError, methodNotAllowed, pathNotFound, unauthorized, type Status } from '../../core/api/status';
+import { badRequest, internalError, methodNotAllowed, pathNotFound, unauthorized, type Status } from '../../core/api/status';
 import { LabClock } from '../../core/clock/clock';
 import { Cluster } from '../../core/cluster';
+import { ApiServerDownError } from '../../core/faults';
 import { authenticated, originAllowed } from './auth';
-import { decodePath, sendJson, sendStatus, serveApi } from './apiAdapter';
+import { sendStatus, serveApi } from './apiAdapter';
 import { ClockDriver } from './clockDriver';
 import { writeKubeconfig } from './kubeconfig';
 import { ensurePki } from './pki';
 import { polyglotServer } from './polyglot';
-import { listLessons } from './lessons';
-import { cliEntry, defaultDataDir, kubelabVersion, labsDir, rendererDir } from './paths';
+import { serveLabApi, type LabApiContext } from './labApi';
+import { cliEntry, defaultDataDir, kubelabVersion, rendererDir } from './paths';
 import { serveStatic } from './staticFiles';
 import { TerminalManager } from './terminals';
 import { KUBERNETES_VERSION } from '../../core/api/types';
@@ -110,19 +111,7 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
     cwd: join(dataDir, 'workspace'),
   }));
 
-  const labApi = (path: string, res: ServerResponse): void => {
-    if (path === '/lab/v1/info') {
-      sendJson(res, 200, { version: kubelabVersion(), kubernetesVersion: KUBERNETES_VERSION.gitVersion, cluster: { name: 'default', seed, workers } });
-    } else if (path === '/lab/v1/lessons') {
-      sendJson(res, 200, { items: listLessons(labsDir()).items });
-    } else if (path.startsWith('/lab/v1/scheduler/explain/')) {
-      const key = decodePath(path.slice('/lab/v1/scheduler/explain/'.length));
-      if (key === undefined) return sendStatus(res, badRequest('invalid URL escape in the request path').status);
-      const e = cluster.scheduler.explain(key);
-      if (e) sendJson(res, 200, e);
-      else sendStatus(res, pathNotFound().status);
-    } else sendStatus(res, pathNotFound().status);
-  };
+  const labCtx: LabApiContext = { cluster, clock, info: () => ({ version: kubelabVersion(), kubernetesVersion: KUBERNETES_VERSION.gitVersion, cluster: { name: 'default', seed, workers } }) };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const url = requestUrl(req.url, origin);
@@ -131,11 +120,16 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
     if (isApiPath(path)) {
       if (!authenticated(req, token)) return sendStatus(res, unauthorized().status);
       if (path.startsWith('/lab/')) {
-        if (req.method !== 'GET') return sendStatus(res, forbidden('the lab API accepts only GET here').status);
-        return labApi(path, res);
+        serveLabApi(labCtx, req, res, url).catch((e: unknown) => {
+          if (!res.headersSent) sendStatus(res, internalError((e as Error).message).status);
+          else res.end();
+        });
+        return;
       }
       serveApi(req, res, url, ADMIN, (r) => cluster.handle(r), openStreams).catch((e: unknown) => {
-        if (!res.headersSent) sendStatus(res, internalError((e as Error).message).status);
+        // A stopped kube-apiserver (a fault) drops the connection, as a dead server does.
+        if (e instanceof ApiServerDownError) req.socket.destroy();
+        else if (!res.headersSent) sendStatus(res, internalError((e as Error).message).status);
         else res.end();
       });
       return;

@@ -13,13 +13,21 @@ export const COMPONENT_STATUS_WARNING = '299 - "v1 ComponentStatus is deprecated
 /** The components reported, in the order KubeLab lists them. */
 export const COMPONENTS = ['scheduler', 'controller-manager', 'etcd-0'] as const;
 
+/** The secure ports kube-apiserver probes (kube-scheduler 10259, kube-controller-manager 10257). */
+const HEALTH_PORTS: Record<string, number> = { scheduler: 10259, 'controller-manager': 10257 };
+
+/** The probe error of a component that does not listen, as Go's HTTP client words it. */
+function refused(port: number | undefined): string {
+  return `Get "https://127.0.0.1:${port ?? 0}/healthz": dial tcp 127.0.0.1:${port ?? 0}: connect: connection refused`;
+}
+
 /** The ComponentStatus objects for the given health (all Healthy by default). */
 export function componentStatuses(healthy: ComponentHealth = {}): ComponentStatus[] {
   return COMPONENTS.map((name) => {
     const ok = healthy[name] ?? true;
     const condition = ok
       ? { type: 'Healthy', status: 'True', message: 'ok' }
-      : { type: 'Healthy', status: 'False', error: name === 'etcd-0' ? 'etcd cluster is unavailable or misconfigured' : 'Get "https://127.0.0.1/healthz": dial tcp 127.0.0.1: connect: connection refused' };
+      : { type: 'Healthy', status: 'False', error: name === 'etcd-0' ? 'etcd cluster is unavailable or misconfigured' : refused(HEALTH_PORTS[name]) };
     // Computed objects have no creationTimestamp: Go serializes the zero time as null.
     const metadata = { name, creationTimestamp: null } as unknown as ComponentStatus['metadata'];
     return { kind: 'ComponentStatus', apiVersion: 'v1', metadata, conditions: [condition] };

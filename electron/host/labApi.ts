@@ -1,0 +1,129 @@
+/**
+ * The lab API (`/lab/v1/...`): what the renderer, the shell's lab commands and the `kubelab`
+ * command line use besides the Kubernetes API — lessons, the scheduler's explanations, the
+ * clock, the components and their faults, the trace stream. Contract: CONTRACT.md.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseGoDuration, rfc3339 } from '../../core/api/duration';
+import { badRequest, methodNotAllowed, notFound, pathNotFound, type Status } from '../../core/api/status';
+import { MAX_SPEED, MIN_SPEED, type LabClock } from '../../core/clock/clock';
+import type { Cluster } from '../../core/cluster';
+import { isControlPlaneComponent } from '../../core/faults';
+import { decodePath, readBody, sendJson, sendStatus } from './apiAdapter';
+import { listLessons } from './lessons';
+import { labsDir } from './paths';
+
+/** What the lab API serves. */
+export interface LabApiContext {
+  cluster: Cluster;
+  clock: LabClock;
+  info: () => unknown;
+}
+
+/** The clock's state as the lab API returns it. */
+export function clockState(clock: LabClock): { time: string; virtual: number; speed: number; paused: boolean } {
+  const s = clock.state();
+  return { time: rfc3339(s.virtual), ...s };
+}
+
+class LabApiError extends Error {
+  constructor(readonly status: Status) {
+    super(status.message);
+  }
+}
+
+function bad(message: string): never {
+  throw new LabApiError(badRequest(message).status);
+}
+
+async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim();
+  if (type !== 'application/json') bad('the lab API takes application/json bodies');
+  const text = await readBody(req, 64 * 1024);
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    bad('the body is not valid JSON');
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) bad('the body must be a JSON object');
+  return v as Record<string, unknown>;
+}
+
+/** Acts on the clock: `{action: pause|resume|speed|step, speed?: number, duration?: "30s"}`. */
+export function clockAction(clock: LabClock, body: Record<string, unknown>): void {
+  switch (body.action) {
+    case 'pause':
+      clock.pause();
+      return;
+    case 'resume':
+      clock.resume();
+      return;
+    case 'speed': {
+      const speed = typeof body.speed === 'number' ? body.speed : typeof body.speed === 'string' ? Number(body.speed.replace(/x$/i, '')) : NaN;
+      if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED) bad(`speed must be a number from ${MIN_SPEED} to ${MAX_SPEED}`);
+      clock.setSpeed(speed);
+      return;
+    }
+    case 'step': {
+      const ms = typeof body.duration === 'string' ? parseGoDuration(body.duration) : undefined;
+      if (ms === undefined || ms <= 0) bad('duration must be a positive duration such as "30s", "5m" or "1h30m"');
+      if (ms > 24 * 3_600_000) bad('a step may be at most 24h');
+      clock.step(ms);
+      return;
+    }
+    default:
+      bad('action must be one of: pause, resume, speed, step');
+  }
+}
+
+/** Stops or starts a node or a component: `{kind: node|component, name, action: stop|start}`. */
+export async function faultAction(cluster: Cluster, body: Record<string, unknown>): Promise<void> {
+  const { kind, name, action } = body;
+  if (action !== 'stop' && action !== 'start') bad('action must be "stop" or "start"');
+  if (typeof name !== 'string' || name === '') bad('name is required');
+  if (kind === 'component') {
+    if (!isControlPlaneComponent(name)) bad(`unknown component "${name}": one of etcd, kube-apiserver, kube-scheduler, kube-controller-manager`);
+    await (action === 'stop' ? cluster.stopComponent(name) : cluster.startComponent(name));
+  } else if (kind === 'node') {
+    if (!(name in cluster.components().nodes)) throw new LabApiError(notFound({ group: '', resource: 'nodes' }, name).status);
+    await (action === 'stop' ? cluster.stopNode(name) : cluster.startNode(name));
+  } else bad('kind must be "node" or "component"');
+}
+
+/** Serves one lab API request (authenticated by the caller). */
+export async function serveLabApi(ctx: LabApiContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+  try {
+    if (path === '/lab/v1/info' && method === 'GET') return sendJson(res, 200, ctx.info());
+    if (path === '/lab/v1/lessons' && method === 'GET') return sendJson(res, 200, { items: listLessons(labsDir()).items });
+    if (path.startsWith('/lab/v1/scheduler/explain/') && method === 'GET') {
+      const key = decodePath(path.slice('/lab/v1/scheduler/explain/'.length));
+      if (key === undefined) bad('invalid URL escape in the request path');
+      const e = ctx.cluster.scheduler.explain(key);
+      return e ? sendJson(res, 200, e) : sendStatus(res, pathNotFound().status);
+    }
+    if (path === '/lab/v1/clock') {
+      if (method === 'POST') clockAction(ctx.clock, await jsonBody(req));
+      else if (method !== 'GET') throw new LabApiError(methodNotAllowed().status);
+      return sendJson(res, 200, clockState(ctx.clock));
+    }
+    if (path === '/lab/v1/components' && method === 'GET') return sendJson(res, 200, ctx.cluster.components());
+    if (path === '/lab/v1/faults' && method === 'POST') {
+      await faultAction(ctx.cluster, await jsonBody(req));
+      return sendJson(res, 200, ctx.cluster.components());
+    }
+    if (path === '/lab/v1/trace' && method === 'GET') {
+      const since = Number(url.searchParams.get('since') ?? '0');
+      if (!Number.isInteger(since) || since < 0) bad('since must be a sequence number');
+      return sendJson(res, 200, { items: ctx.cluster.trace.since(since) });
+    }
+    if (['/lab/v1/info', '/lab/v1/lessons', '/lab/v1/components', '/lab/v1/faults', '/lab/v1/trace'].includes(path)) throw new LabApiError(methodNotAllowed().status);
+    sendStatus(res, pathNotFound().status);
+  } catch (e) {
+    if (e instanceof LabApiError) return sendStatus(res, e.status);
+    if ((e as { status?: Status }).status) return sendStatus(res, (e as { status: Status }).status);
+    throw e;
+  }
+}
