@@ -30,6 +30,10 @@ export interface ClusterOptions {
   seed: number;
   /** Worker nodes besides the control plane. */
   workers: number;
+  /** A store restored from persisted state (default: a new, empty one). */
+  store?: Store;
+  /** The random source's state when resuming a persisted cluster (default: the seed). */
+  randomState?: number;
   /** Prefix of node names (`kubelab` → `kubelab-control-plane`, `kubelab-worker`, `kubelab-worker2`). */
   name?: string;
 }
@@ -79,8 +83,8 @@ export class Cluster {
   private readonly send: (req: ApiRequest) => Promise<ApiResponse>;
 
   constructor(readonly options: ClusterOptions) {
-    this.random = new Random(options.seed);
-    this.store = new Store();
+    this.random = new Random(options.randomState ?? options.seed);
+    this.store = options.store ?? new Store();
     // componentstatuses reports the components' health: a fault can stop one.
     this.apiServer = new ApiServer({ store: this.store, clock: options.clock, random: this.random, unknownFields, componentHealth: () => ({ scheduler: !this.down.has('kube-scheduler'), 'controller-manager': !this.down.has('kube-controller-manager'), 'etcd-0': !this.down.has('etcd') }), admission: CLUSTER_ADMISSION });
     this.trace = new Tracer(() => options.clock.now());

@@ -47,6 +47,20 @@ interface Watcher {
   stopped: boolean;
 }
 
+/** One committed change, as persistence journals it: the object's JSON text, none for a delete. */
+export interface CommitRecord {
+  revision: number;
+  type: StoreEvent['type'];
+  key: string;
+  json?: string;
+}
+
+/** The whole content of a store, as a snapshot holds it: `[key, modRevision, json]` in key order. */
+export interface StoreState {
+  revision: number;
+  entries: [string, number, string][];
+}
+
 /** Options of a Store. */
 export interface StoreOptions {
   /** How many events the watch history keeps (older watches get Expired). */
@@ -65,9 +79,42 @@ export class Store {
   private readonly history: StoreEvent[] = [];
   private readonly historySize: number;
   private readonly watchers = new Set<Watcher>();
+  /**
+   * Called synchronously with every commit, before any watcher hears of it (persistence
+   * appends it to its journal). A throw fails the write: the change is undone and the error
+   * reaches the writer.
+   */
+  onCommit: ((record: CommitRecord) => void) | undefined;
 
   constructor(options: StoreOptions = {}) {
     this.historySize = options.historySize ?? 10_000;
+  }
+
+  /** The whole content (for a snapshot): a consistent copy at the current revision. */
+  exportState(): StoreState {
+    const entries: [string, number, string][] = [];
+    for (const key of this.keysWithPrefix('')) {
+      const e = this.entries.get(key) as Entry;
+      entries.push([key, e.modRevision, e.json]);
+    }
+    return { revision: this.revision, entries };
+  }
+
+  /**
+   * Loads a state into an empty store, then applies journal records after it (replay); the
+   * watch history starts empty, so a watch from an older revision gets Expired and relists.
+   */
+  restore(state: StoreState, records: Iterable<CommitRecord> = []): void {
+    if (this.revision !== 0 || this.entries.size > 0) throw new Error('restore needs an empty store');
+    for (const [key, modRevision, json] of state.entries) this.entries.set(key, { json, modRevision });
+    this.revision = state.revision;
+    for (const r of records) {
+      if (r.revision <= this.revision) continue;
+      if (r.type === 'DELETED') this.entries.delete(r.key);
+      else this.entries.set(r.key, { json: r.json ?? '{}', modRevision: r.revision });
+      this.revision = r.revision;
+    }
+    this.sortedKeys = undefined;
   }
 
   /** The current global revision. */
@@ -141,9 +188,12 @@ export class Store {
   }
 
   private commit(type: StoreEvent['type'], key: string, object: KubeObject, previous: KubeObject | undefined): KubeObject {
-    this.revision++;
-    const stored: KubeObject = { ...object, metadata: { ...object.metadata, resourceVersion: String(this.revision) } };
+    const revision = this.revision + 1;
+    const stored: KubeObject = { ...object, metadata: { ...object.metadata, resourceVersion: String(revision) } };
     const json = JSON.stringify(stored);
+    // Write-ahead: the journal hears of the change first; if it cannot take it, nothing changes.
+    this.onCommit?.(type === 'DELETED' ? { revision, type, key } : { revision, type, key, json });
+    this.revision = revision;
     if (type === 'DELETED') {
       this.entries.delete(key);
       this.sortedKeys = undefined;

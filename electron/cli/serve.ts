@@ -62,6 +62,7 @@ export const serveCommand: CommandSpec = {
       process.on('SIGINT', () => stop('SIGINT'));
       process.on('SIGTERM', () => stop('SIGTERM'));
     });
+    for (const w of lab.warnings) process.stderr.write(`KubeLab: ${w}\n`);
     process.stdout.write(`KubeLab ready: ${lab.url}\n`);
     process.stderr.write(`kubeconfig: ${lab.kubeconfig}  (kubectl --kubeconfig ${lab.kubeconfig} get nodes)\n`);
     if (values.open) openBrowser(lab.url);

@@ -15,6 +15,9 @@ import { badRequest, internalError, methodNotAllowed, pathNotFound, unauthorized
 import { LabClock } from '../../core/clock/clock';
 import { Cluster } from '../../core/cluster';
 import { ApiServerDownError } from '../../core/faults';
+import { isStream, type ApiRequest, type ApiResponse } from '../../core/apiserver/request';
+import type { StatusError } from '../../core/api/status';
+import { Persistence } from './persistence/persistence';
 import { authenticated, originAllowed } from './auth';
 import { sendStatus, serveApi } from './apiAdapter';
 import { ClockDriver } from './clockDriver';
@@ -52,6 +55,9 @@ export interface LabHost {
   port: number;
   kubeconfig: string;
   cluster: Cluster;
+  /** Problems found in the saved state and how they were handled, one sentence each. */
+  warnings: string[];
+  /** Stops the lab: writes its final snapshot and releases the data directory. */
   close(): Promise<void>;
 }
 
@@ -89,13 +95,35 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
   if (!LOOPBACK.has(host)) throw new Error(`KubeLab serves on the loopback interface only; "${host}" is not a loopback address (use 127.0.0.1)`);
   const dataDir = options.dataDir;
   mkdirSync(dataDir, { recursive: true });
-  const seed = options.seed ?? 1;
-  const workers = options.workers ?? 2;
-  const clock = new LabClock(() => Date.now());
+  // The directory's state (or a new cluster with the options' shape): refuses a directory in use.
+  const persistence = await Persistence.open(dataDir, { name: 'default', seed: options.seed ?? 1, workers: options.workers ?? 2 }, kubelabVersion());
+  const loaded = persistence.loaded;
+  const { seed, workers } = loaded;
+  const clock = new LabClock(() => Date.now(), loaded.clock ?? Date.now());
   const driver = new ClockDriver(clock);
-  driver.start();
-  const cluster = new Cluster({ clock, seed, workers });
-  await cluster.start();
+  const cluster = new Cluster({ clock, seed, workers, ...(loaded.store ? { store: loaded.store } : {}), ...(loaded.random !== undefined ? { randomState: loaded.random } : {}) });
+  try {
+    await persistence.attach(cluster.store, clock, cluster.random);
+    driver.start();
+    await cluster.start();
+  } catch (e) {
+    cluster.stop();
+    driver.stop();
+    await persistence.close().catch(() => undefined);
+    throw e;
+  }
+  // An API write is answered once it is durable in the journal.
+  const handleDurably = async (r: ApiRequest): Promise<ApiResponse> => {
+    const res = await cluster.handle(r);
+    if (r.method === 'GET' || r.method === 'HEAD' || isStream(res) || res.status >= 400) return res;
+    try {
+      await persistence.whenDurable();
+    } catch (e) {
+      const status = (e as StatusError).status;
+      return { status: status.code ?? 500, headers: { 'content-type': 'application/json' }, body: status };
+    }
+    return res;
+  };
 
   const token = randomBytes(24).toString('base64url');
   const pki = await ensurePki(dataDir);
@@ -126,7 +154,7 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
         });
         return;
       }
-      serveApi(req, res, url, ADMIN, (r) => cluster.handle(r), openStreams).catch((e: unknown) => {
+      serveApi(req, res, url, ADMIN, handleDurably, openStreams).catch((e: unknown) => {
         // A stopped kube-apiserver (a fault) drops the connection, as a dead server does.
         if (e instanceof ApiServerDownError) req.socket.destroy();
         else if (!res.headersSent) sendStatus(res, internalError((e as Error).message).status);
@@ -173,10 +201,17 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
     socket.on('close', () => sockets.delete(socket));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (e) {
+    cluster.stop();
+    driver.stop();
+    await persistence.close().catch(() => undefined);
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   const urlHost = host === '::1' ? '[::1]' : host;
   origin = `http://${urlHost}:${port}`;
@@ -192,6 +227,7 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
     port,
     kubeconfig,
     cluster,
+    warnings: loaded.warnings,
     close() {
       closed ??= (async () => {
         terminals.closeAll();
@@ -202,6 +238,7 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
         });
         cluster.stop();
         driver.stop();
+        await persistence.close();
       })();
       return closed;
     },
