@@ -2,12 +2,13 @@
 import { kubelabVersion } from '../host/paths';
 import { UsageError, commandUsage, mainUsage, parseCommandArgs, type CommandSpec } from './commands';
 import { clockCommand } from './clock';
+import { clusterCommand } from './cluster';
 import { faultCommand } from './fault';
 import { serveCommand } from './serve';
 import { shellCommand } from './shell';
 
 /** Every subcommand, in the order the usage lists them. */
-export const COMMANDS: CommandSpec[] = [serveCommand, shellCommand, clockCommand, faultCommand];
+export const COMMANDS: CommandSpec[] = [serveCommand, shellCommand, clusterCommand, clockCommand, faultCommand];
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -8,6 +8,8 @@ import { parseGoDuration, rfc3339 } from '../../core/api/duration';
 import { badRequest, methodNotAllowed, notFound, pathNotFound, type Status } from '../../core/api/status';
 import { MAX_SPEED, MIN_SPEED, type LabClock } from '../../core/clock/clock';
 import type { Cluster } from '../../core/cluster';
+import type { ActiveCluster } from './activeCluster';
+import { ClusterError } from './clusters';
 import { isControlPlaneComponent } from '../../core/faults';
 import { decodePath, readBody, sendJson, sendStatus } from './apiAdapter';
 import { listLessons } from './lessons';
@@ -15,8 +17,7 @@ import { labsDir } from './paths';
 
 /** What the lab API serves. */
 export interface LabApiContext {
-  cluster: Cluster;
-  clock: LabClock;
+  active: ActiveCluster;
   info: () => unknown;
 }
 
@@ -95,35 +96,80 @@ export async function faultAction(cluster: Cluster, body: Record<string, unknown
 export async function serveLabApi(ctx: LabApiContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const path = url.pathname;
   const method = req.method ?? 'GET';
+  const { active } = ctx;
   try {
+    if (path === '/lab/v1/clusters' || path.startsWith('/lab/v1/clusters/')) return await clustersApi(active, req, res, path, method);
     if (path === '/lab/v1/info' && method === 'GET') return sendJson(res, 200, ctx.info());
     if (path === '/lab/v1/lessons' && method === 'GET') return sendJson(res, 200, { items: listLessons(labsDir()).items });
     if (path.startsWith('/lab/v1/scheduler/explain/') && method === 'GET') {
       const key = decodePath(path.slice('/lab/v1/scheduler/explain/'.length));
       if (key === undefined) bad('invalid URL escape in the request path');
-      const e = ctx.cluster.scheduler.explain(key);
+      const e = active.cluster.scheduler.explain(key);
       return e ? sendJson(res, 200, e) : sendStatus(res, pathNotFound().status);
     }
     if (path === '/lab/v1/clock') {
-      if (method === 'POST') clockAction(ctx.clock, await jsonBody(req));
+      if (method === 'POST') clockAction(active.clock, await jsonBody(req));
       else if (method !== 'GET') throw new LabApiError(methodNotAllowed().status);
-      return sendJson(res, 200, clockState(ctx.clock));
+      return sendJson(res, 200, clockState(active.clock));
     }
-    if (path === '/lab/v1/components' && method === 'GET') return sendJson(res, 200, ctx.cluster.components());
+    if (path === '/lab/v1/components' && method === 'GET') return sendJson(res, 200, active.cluster.components());
     if (path === '/lab/v1/faults' && method === 'POST') {
-      await faultAction(ctx.cluster, await jsonBody(req));
-      return sendJson(res, 200, ctx.cluster.components());
+      await faultAction(active.cluster, await jsonBody(req));
+      return sendJson(res, 200, active.cluster.components());
     }
     if (path === '/lab/v1/trace' && method === 'GET') {
       const since = Number(url.searchParams.get('since') ?? '0');
       if (!Number.isInteger(since) || since < 0) bad('since must be a sequence number');
-      return sendJson(res, 200, { items: ctx.cluster.trace.since(since) });
+      return sendJson(res, 200, { items: active.cluster.trace.since(since) });
     }
     if (['/lab/v1/info', '/lab/v1/lessons', '/lab/v1/components', '/lab/v1/faults', '/lab/v1/trace'].includes(path)) throw new LabApiError(methodNotAllowed().status);
     sendStatus(res, pathNotFound().status);
   } catch (e) {
     if (e instanceof LabApiError) return sendStatus(res, e.status);
+    if (e instanceof ClusterError) return sendStatus(res, clusterStatus(e));
     if ((e as { status?: Status }).status) return sendStatus(res, (e as { status: Status }).status);
     throw e;
   }
+}
+
+function clusterStatus(e: ClusterError): Status {
+  const reason = e.code === 404 ? 'NotFound' : e.code === 409 ? 'Conflict' : 'BadRequest';
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: e.message, reason, code: e.code };
+}
+
+/**
+ * `/lab/v1/clusters`: GET lists; POST `{name, nodes?, seed?}` creates; `POST .../NAME/use`
+ * switches; `POST .../NAME/reset` resets; `POST .../NAME/rename {to}`; `DELETE .../NAME`.
+ */
+async function clustersApi(active: ActiveCluster, req: IncomingMessage, res: ServerResponse, path: string, method: string): Promise<void> {
+  const rest = path.slice('/lab/v1/clusters'.length).split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  const [name, verb, ...extra] = rest;
+  if (extra.length > 0) return sendStatus(res, pathNotFound().status);
+  const list = () => sendJson(res, 200, { items: active.list() });
+  if (name === undefined) {
+    if (method === 'GET') return list();
+    if (method !== 'POST') throw new LabApiError(methodNotAllowed().status);
+    const body = await jsonBody(req);
+    const nodes = body.nodes ?? 2;
+    const seed = body.seed ?? 1;
+    if (typeof body.name !== 'string') bad('name is required');
+    if (typeof nodes !== 'number' || typeof seed !== 'number') bad('nodes and seed must be numbers');
+    const meta = await active.create({ name: body.name, workers: nodes, seed });
+    return sendJson(res, 201, { ...meta, current: false });
+  }
+  if (verb === undefined) {
+    if (method === 'GET') return sendJson(res, 200, { ...active.dirs.meta(name), current: name === active.name });
+    if (method !== 'DELETE') throw new LabApiError(methodNotAllowed().status);
+    await active.delete(name);
+    return list();
+  }
+  if (method !== 'POST') throw new LabApiError(methodNotAllowed().status);
+  if (verb === 'use') await active.use(name);
+  else if (verb === 'reset') await active.reset(name);
+  else if (verb === 'rename') {
+    const body = await jsonBody(req);
+    if (typeof body.to !== 'string') bad('to is required');
+    await active.rename(name, body.to);
+  } else return sendStatus(res, pathNotFound().status);
+  return list();
 }

@@ -10,17 +10,12 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { badRequest, internalError, methodNotAllowed, pathNotFound, unauthorized, type Status } from '../../core/api/status';
-import { LabClock } from '../../core/clock/clock';
-import { Cluster } from '../../core/cluster';
+import type { Cluster } from '../../core/cluster';
 import { ApiServerDownError } from '../../core/faults';
-import { isStream, type ApiRequest, type ApiResponse } from '../../core/apiserver/request';
-import type { StatusError } from '../../core/api/status';
-import { Persistence } from './persistence/persistence';
+import { ActiveCluster } from './activeCluster';
 import { authenticated, originAllowed } from './auth';
 import { sendStatus, serveApi } from './apiAdapter';
-import { ClockDriver } from './clockDriver';
 import { writeKubeconfig } from './kubeconfig';
 import { ensurePki } from './pki';
 import { polyglotServer } from './polyglot';
@@ -54,7 +49,10 @@ export interface LabHost {
   token: string;
   port: number;
   kubeconfig: string;
-  cluster: Cluster;
+  /** The running cluster (another one after a switch). */
+  readonly cluster: Cluster;
+  /** The clusters of the data directory and the running one. */
+  active: ActiveCluster;
   /** Problems found in the saved state and how they were handled, one sentence each. */
   warnings: string[];
   /** Stops the lab: writes its final snapshot and releases the data directory. */
@@ -95,35 +93,9 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
   if (!LOOPBACK.has(host)) throw new Error(`KubeLab serves on the loopback interface only; "${host}" is not a loopback address (use 127.0.0.1)`);
   const dataDir = options.dataDir;
   mkdirSync(dataDir, { recursive: true });
-  // The directory's state (or a new cluster with the options' shape): refuses a directory in use.
-  const persistence = await Persistence.open(dataDir, { name: 'default', seed: options.seed ?? 1, workers: options.workers ?? 2 }, kubelabVersion());
-  const loaded = persistence.loaded;
-  const { seed, workers } = loaded;
-  const clock = new LabClock(() => Date.now(), loaded.clock ?? Date.now());
-  const driver = new ClockDriver(clock);
-  const cluster = new Cluster({ clock, seed, workers, ...(loaded.store ? { store: loaded.store } : {}), ...(loaded.random !== undefined ? { randomState: loaded.random } : {}) });
-  try {
-    await persistence.attach(cluster.store, clock, cluster.random);
-    driver.start();
-    await cluster.start();
-  } catch (e) {
-    cluster.stop();
-    driver.stop();
-    await persistence.close().catch(() => undefined);
-    throw e;
-  }
-  // An API write is answered once it is durable in the journal.
-  const handleDurably = async (r: ApiRequest): Promise<ApiResponse> => {
-    const res = await cluster.handle(r);
-    if (r.method === 'GET' || r.method === 'HEAD' || isStream(res) || res.status >= 400) return res;
-    try {
-      await persistence.whenDurable();
-    } catch (e) {
-      const status = (e as StatusError).status;
-      return { status: status.code ?? 500, headers: { 'content-type': 'application/json' }, body: status };
-    }
-    return res;
-  };
+  // The data directory's clusters (the current one restored from its saved state, or a new
+  // `default` with the options' shape): refuses a directory another lab uses.
+  const active = await ActiveCluster.start(dataDir, { seed: options.seed ?? 1, workers: options.workers ?? 2 }, kubelabVersion());
 
   const token = randomBytes(24).toString('base64url');
   const pki = await ensurePki(dataDir);
@@ -136,10 +108,20 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
     file: process.execPath,
     args: [cliEntry(), 'shell', '--kubeconfig', kubeconfig],
     env: { ...(process.env as Record<string, string>), TERM: 'xterm-256color', COLORTERM: 'truecolor', ...(process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}) },
-    cwd: join(dataDir, 'workspace'),
+    cwd: active.workspace(),
   }));
 
-  const labCtx: LabApiContext = { cluster, clock, info: () => ({ version: kubelabVersion(), kubernetesVersion: KUBERNETES_VERSION.gitVersion, cluster: { name: 'default', seed, workers } }) };
+  const labCtx: LabApiContext = {
+    active,
+    info: () => {
+      const o = active.cluster.options;
+      return { version: kubelabVersion(), kubernetesVersion: KUBERNETES_VERSION.gitVersion, cluster: { name: active.name, seed: o.seed, workers: o.workers } };
+    },
+  };
+  // After a switch or a reset, the open watches end: their clients list again, from the new cluster.
+  active.onSwitch = () => {
+    for (const finish of [...openStreams]) finish();
+  };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const url = requestUrl(req.url, origin);
@@ -154,7 +136,7 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
         });
         return;
       }
-      serveApi(req, res, url, ADMIN, handleDurably, openStreams).catch((e: unknown) => {
+      serveApi(req, res, url, ADMIN, (r) => active.handle(r), openStreams).catch((e: unknown) => {
         // A stopped kube-apiserver (a fault) drops the connection, as a dead server does.
         if (e instanceof ApiServerDownError) req.socket.destroy();
         else if (!res.headersSent) sendStatus(res, internalError((e as Error).message).status);
@@ -207,9 +189,7 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
       server.listen(options.port ?? 0, host, () => resolve());
     });
   } catch (e) {
-    cluster.stop();
-    driver.stop();
-    await persistence.close().catch(() => undefined);
+    await active.close().catch(() => undefined);
     throw e;
   }
   const port = (server.address() as AddressInfo).port;
@@ -226,8 +206,11 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
     token,
     port,
     kubeconfig,
-    cluster,
-    warnings: loaded.warnings,
+    get cluster() {
+      return active.cluster;
+    },
+    active,
+    warnings: active.warnings,
     close() {
       closed ??= (async () => {
         terminals.closeAll();
@@ -236,9 +219,7 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
           server.close(() => resolve());
           for (const socket of sockets) socket.destroy();
         });
-        cluster.stop();
-        driver.stop();
-        await persistence.close();
+        await active.close();
       })();
       return closed;
     },

@@ -24,7 +24,7 @@ describe('persistence', () => {
     const before = lab.cluster.store.exportState();
     const clockBefore = lab.cluster.options.clock.now();
     await lab.close();
-    expect(existsSync(join(dir, 'state.json'))).toBe(true);
+    expect(existsSync(join(dir, 'clusters', 'default', 'state.json'))).toBe(true);
     // A different --nodes/--seed does not reshape an existing cluster.
     lab = await startLabHost({ dataDir: dir, port: 0, workers: 3, seed: 1 });
     expect(lab.warnings).toEqual([]);
@@ -54,13 +54,14 @@ describe('persistence', () => {
     const dir = tempDir();
     let lab = await startLabHost({ dataDir: dir, port: 0, workers: 0 });
     await lab.close();
-    writeFileSync(join(dir, 'state.json'), '{"schemaVersion": 1, "cluster": {');
+    const clusterDir = join(dir, 'clusters', 'default');
+    writeFileSync(join(clusterDir, 'state.json'), '{"schemaVersion": 1, "cluster": {');
     lab = await startLabHost({ dataDir: dir, port: 0, workers: 0 });
     expect(lab.warnings).toHaveLength(1);
     expect(lab.warnings[0]).toMatch(/^The saved state .*state\.json could not be read \(.*\); it was moved to .*state\.json\.damaged-.* and KubeLab rebuilt what it could from the journal\.$/);
-    const aside = readdirSync(dir).find((f) => f.startsWith('state.json.damaged-'));
+    const aside = readdirSync(clusterDir).find((f) => f.startsWith('state.json.damaged-'));
     expect(aside).toBeDefined();
-    expect(readFileSync(join(dir, aside as string), 'utf8')).toBe('{"schemaVersion": 1, "cluster": {');
+    expect(readFileSync(join(clusterDir, aside as string), 'utf8')).toBe('{"schemaVersion": 1, "cluster": {');
     // The cluster is usable: nodes and namespaces are there again.
     expect((await api(lab, 'GET', '/api/v1/namespaces/kube-system')).status).toBe(200);
     await lab.close();
@@ -69,9 +70,10 @@ describe('persistence', () => {
   it('refuses a state written by a newer KubeLab, naming the versions, and changes nothing', async () => {
     const dir = tempDir();
     const doc = JSON.stringify({ schemaVersion: 99, kubelab: '9.0.0', cluster: {}, store: {} });
+    // A data directory of the first layout (the state at its top) is moved into clusters/default first.
     writeFileSync(join(dir, 'state.json'), doc);
     await expect(startLabHost({ dataDir: dir, port: 0, workers: 0 })).rejects.toThrow('the state was written by a newer KubeLab (schema version 99, 9.0.0); this KubeLab reads up to version 1');
-    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe(doc);
+    expect(readFileSync(join(dir, 'clusters', 'default', 'state.json'), 'utf8')).toBe(doc);
     expect(existsSync(join(dir, 'kubelab.lock'))).toBe(false);
   });
 });

@@ -16,7 +16,6 @@ import type { Random } from '../../../core/clock/random';
 import { Store } from '../../../core/storage/store';
 import { CorruptFileError, DurableJsonFile } from './durableFile';
 import { Journal, readJournal, removeSegments, segments } from './journal';
-import { acquireLock } from './lock';
 import { STATE_SCHEMA_VERSION, StateError, upgradeState, type StateDoc } from './state';
 
 /** What a new cluster is made with when the directory holds none. */
@@ -63,23 +62,16 @@ export class Persistence {
   private constructor(
     readonly dir: string,
     readonly loaded: LoadedState,
-    private readonly release: () => void,
     private readonly version: string,
   ) {
     this.journal = new Journal(dir);
     this.db = new Low<StateDoc | null>(new DurableJsonFile<StateDoc | null>(join(dir, 'state.json')), null);
   }
 
-  /** Takes the directory's lock and loads its state. Throws DataDirLockedError or StateError. */
+  /** Loads the state of a cluster's folder (the caller holds the data directory's lock). Throws StateError. */
   static async open(dir: string, defaults: ClusterDefaults, version: string): Promise<Persistence> {
     mkdirSync(dir, { recursive: true });
-    const release = acquireLock(dir);
-    try {
-      return new Persistence(dir, await load(dir, defaults), release, version);
-    } catch (e) {
-      release();
-      throw e;
-    }
+    return new Persistence(dir, await load(dir, defaults), version);
   }
 
   /**
@@ -136,7 +128,7 @@ export class Persistence {
     await removeSegments(closedSegments, this.dir);
   }
 
-  /** Makes everything durable, writes a final snapshot and releases the lock. */
+  /** Makes everything durable and writes a final snapshot. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -146,7 +138,6 @@ export class Persistence {
       await this.journal.closeSegment();
     } finally {
       if (this.attached) this.attached.store.onCommit = undefined;
-      this.release();
     }
   }
 }

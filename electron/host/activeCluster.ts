@@ -1,0 +1,197 @@
+/**
+ * The cluster a lab host runs, among the clusters of its data directory: opens the current one
+ * (restoring its persisted state), answers API requests durably, and switches, resets, creates,
+ * renames and deletes clusters. Holds the data directory's lock while the host runs.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StatusError } from '../../core/api/status';
+import { isStream, type ApiRequest, type ApiResponse } from '../../core/apiserver/request';
+import { LabClock } from '../../core/clock/clock';
+import { Cluster } from '../../core/cluster';
+import { ClockDriver } from './clockDriver';
+import { ClusterDirs, ClusterError, type ClusterInfo, type ClusterMeta } from './clusters';
+import { acquireLock } from './persistence/lock';
+import { Persistence } from './persistence/persistence';
+
+interface Running {
+  name: string;
+  cluster: Cluster;
+  clock: LabClock;
+  driver: ClockDriver;
+  persistence: Persistence;
+}
+
+async function openCluster(dirs: ClusterDirs, name: string, version: string): Promise<Running> {
+  const meta = dirs.meta(name);
+  const persistence = await Persistence.open(dirs.dir(name), { name, seed: meta.seed, workers: meta.workers }, version);
+  const loaded = persistence.loaded;
+  const clock = new LabClock(() => Date.now(), loaded.clock ?? Date.now());
+  const driver = new ClockDriver(clock);
+  const cluster = new Cluster({ clock, seed: loaded.seed, workers: loaded.workers, ...(loaded.store ? { store: loaded.store } : {}), ...(loaded.random !== undefined ? { randomState: loaded.random } : {}) });
+  try {
+    await persistence.attach(cluster.store, clock, cluster.random);
+    driver.start();
+    await cluster.start();
+  } catch (e) {
+    cluster.stop();
+    driver.stop();
+    await persistence.close().catch(() => undefined);
+    throw e;
+  }
+  return { name, cluster, clock, driver, persistence };
+}
+
+async function closeRunning(r: Running): Promise<void> {
+  r.cluster.stop();
+  r.driver.stop();
+  await r.persistence.close();
+}
+
+/** The running cluster of a lab host and the other clusters of its data directory. */
+export class ActiveCluster {
+  private busy: Promise<unknown> = Promise.resolve();
+  /** Called after a switch or a reset (the host drops its open watches so that clients relist). */
+  onSwitch: (() => void) | undefined;
+
+  private constructor(
+    readonly dirs: ClusterDirs,
+    private running: Running,
+    private readonly release: () => void,
+    private readonly version: string,
+  ) {}
+
+  /** Takes the data directory's lock and opens its current cluster (creating `default` with `defaults` the first time). */
+  static async start(dataDir: string, defaults: { seed: number; workers: number }, version: string): Promise<ActiveCluster> {
+    mkdirSync(dataDir, { recursive: true });
+    const release = acquireLock(dataDir);
+    try {
+      const dirs = new ClusterDirs(dataDir);
+      dirs.migrateLegacy(defaults);
+      const running = await openCluster(dirs, dirs.current(), version);
+      return new ActiveCluster(dirs, running, release, version);
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+
+  get cluster(): Cluster {
+    return this.running.cluster;
+  }
+
+  get clock(): LabClock {
+    return this.running.clock;
+  }
+
+  /** The running cluster's name. */
+  get name(): string {
+    return this.running.name;
+  }
+
+  /** Problems found when the running cluster's state was loaded, one sentence each. */
+  get warnings(): string[] {
+    return this.running.persistence.loaded.warnings;
+  }
+
+  /** The running cluster's workspace folder (the shell's working directory). */
+  workspace(): string {
+    const dir = join(this.dirs.dir(this.running.name), 'workspace');
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
+  /** Handles an API request; a write is answered once it is durable. */
+  async handle(r: ApiRequest): Promise<ApiResponse> {
+    const { cluster, persistence } = this.running;
+    const res = await cluster.handle(r);
+    if (r.method === 'GET' || r.method === 'HEAD' || isStream(res) || res.status >= 400) return res;
+    try {
+      await persistence.whenDurable();
+    } catch (e) {
+      const status = (e as StatusError).status;
+      return { status: status.code ?? 500, headers: { 'content-type': 'application/json' }, body: status };
+    }
+    return res;
+  }
+
+  /** One change at a time. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.busy.then(fn, fn);
+    this.busy = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Every cluster. */
+  list(): ClusterInfo[] {
+    return this.dirs.list();
+  }
+
+  /** Creates a cluster (it starts when switched to). */
+  create(meta: { name: string; seed: number; workers: number }): Promise<ClusterMeta> {
+    return this.serial(async () => this.dirs.create(meta));
+  }
+
+  /** Runs another cluster: the current one is saved and stopped first. */
+  use(name: string): Promise<void> {
+    return this.serial(async () => {
+      this.dirs.meta(name);
+      if (name === this.running.name) return;
+      await this.switchTo(name);
+    });
+  }
+
+  private async switchTo(name: string): Promise<void> {
+    const previous = this.running;
+    await closeRunning(previous);
+    try {
+      this.running = await openCluster(this.dirs, name, this.version);
+    } catch (e) {
+      // The other cluster cannot run: back to the one that ran.
+      this.running = await openCluster(this.dirs, previous.name, this.version);
+      throw e;
+    }
+    this.dirs.setCurrent(name);
+    this.onSwitch?.();
+  }
+
+  /** Resets a cluster to a new one of the same shape and seed (its workspace is kept). */
+  reset(name: string): Promise<void> {
+    return this.serial(async () => {
+      this.dirs.meta(name);
+      const isRunning = name === this.running.name;
+      if (isRunning) await closeRunning(this.running);
+      this.dirs.clearState(name);
+      if (isRunning) {
+        this.running = await openCluster(this.dirs, name, this.version);
+        this.onSwitch?.();
+      }
+    });
+  }
+
+  /** Renames a cluster. */
+  rename(from: string, to: string): Promise<void> {
+    return this.serial(async () => {
+      if (from === this.running.name) throw new ClusterError(`cluster "${from}" is running: switch to another cluster before renaming it`, 409);
+      this.dirs.rename(from, to);
+    });
+  }
+
+  /** Deletes a cluster that is not running. */
+  delete(name: string): Promise<void> {
+    return this.serial(async () => {
+      if (name === this.running.name) throw new ClusterError(`cluster "${name}" is running: switch to another cluster before deleting it`, 409);
+      this.dirs.delete(name);
+    });
+  }
+
+  /** Saves and stops the running cluster and releases the data directory. */
+  async close(): Promise<void> {
+    await this.busy;
+    try {
+      await closeRunning(this.running);
+    } finally {
+      this.release();
+    }
+  }
+}
