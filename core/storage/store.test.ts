@@ -228,3 +228,31 @@ describe('Store persistence hooks', () => {
     expect(() => c.restore(snap)).toThrow('restore needs an empty store');
   });
 });
+
+describe('Store key order and prefix revisions', () => {
+  const obj = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } });
+
+  it('keeps range reads sorted through creates and deletes', () => {
+    const s = new Store();
+    const keys = ['/r/m', '/r/a', '/r/z', '/q/b', '/r/c'];
+    for (const k of keys) {
+      s.create(k, obj(k));
+      expect(s.keysWithPrefix('/')).toEqual([...s.keysWithPrefix('/')].sort());
+    }
+    s.delete('/r/c');
+    s.create('/r/b', obj('b'));
+    expect(s.keysWithPrefix('/r/')).toEqual(['/r/a', '/r/b', '/r/m', '/r/z']);
+    expect(s.keysWithPrefix('/q/')).toEqual(['/q/b']);
+  });
+
+  it('moves a prefix revision only when something under the prefix changes', () => {
+    const s = new Store();
+    s.create('/crd/a', obj('a'));
+    const first = s.prefixRevision('/crd/');
+    s.create('/pods/x', obj('x'));
+    s.update('/pods/x', obj('x'));
+    expect(s.prefixRevision('/crd/')).toBe(first);
+    s.create('/crd/b', obj('b'));
+    expect(s.prefixRevision('/crd/')).toBe(s.currentRevision());
+  });
+});

@@ -79,6 +79,7 @@ export class Store {
   private readonly history: StoreEvent[] = [];
   private readonly historySize: number;
   private readonly watchers = new Set<Watcher>();
+  private readonly prefixRevisions = new Map<string, number>();
   /**
    * Called synchronously with every commit, before any watcher hears of it (persistence
    * appends it to its journal). A throw fails the write: the change is undone and the error
@@ -115,6 +116,7 @@ export class Store {
       this.revision = r.revision;
     }
     this.sortedKeys = undefined;
+    this.prefixRevisions.clear();
   }
 
   /** The current global revision. */
@@ -140,18 +142,37 @@ export class Store {
     return { items, revision: this.revision };
   }
 
-  /** Keys under a prefix, sorted (as an etcd range read returns them). */
-  keysWithPrefix(prefix: string): string[] {
-    if (!this.sortedKeys) this.sortedKeys = [...this.entries.keys()].sort();
-    const keys = this.sortedKeys;
-    // Binary search for the first key >= prefix.
+  /**
+   * The revision of the last change under `prefix` (0: none since it was first asked for; a
+   * cheap "did anything change there?" for the API server's caches).
+   */
+  prefixRevision(prefix: string): number {
+    let rev = this.prefixRevisions.get(prefix);
+    if (rev === undefined) {
+      rev = this.revision;
+      this.prefixRevisions.set(prefix, rev);
+    }
+    return rev;
+  }
+
+  /** The index of the first sorted key >= `key` (the sorted keys are kept up to date once built). */
+  private lowerBound(key: string): number {
+    const keys = this.sortedKeys as string[];
     let lo = 0;
     let hi = keys.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((keys[mid] as string) < prefix) lo = mid + 1;
+      if ((keys[mid] as string) < key) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  /** Keys under a prefix, sorted (as an etcd range read returns them). */
+  keysWithPrefix(prefix: string): string[] {
+    if (!this.sortedKeys) this.sortedKeys = [...this.entries.keys()].sort();
+    const keys = this.sortedKeys;
+    const lo = this.lowerBound(prefix);
     const out: string[] = [];
     for (let i = lo; i < keys.length && (keys[i] as string).startsWith(prefix); i++) out.push(keys[i] as string);
     return out;
@@ -196,11 +217,12 @@ export class Store {
     this.revision = revision;
     if (type === 'DELETED') {
       this.entries.delete(key);
-      this.sortedKeys = undefined;
+      if (this.sortedKeys) this.sortedKeys.splice(this.lowerBound(key), 1);
     } else {
-      if (!this.entries.has(key)) this.sortedKeys = undefined;
+      if (!this.entries.has(key) && this.sortedKeys) this.sortedKeys.splice(this.lowerBound(key), 0, key);
       this.entries.set(key, { json, modRevision: this.revision });
     }
+    for (const [prefix, rev] of this.prefixRevisions) if (rev !== this.revision && key.startsWith(prefix)) this.prefixRevisions.set(prefix, this.revision);
     const event: StoreEvent = { type, key, revision: this.revision, object: clone<KubeObject>(json) };
     if (previous) event.previous = previous;
     this.history.push(event);

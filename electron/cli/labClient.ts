@@ -12,25 +12,30 @@ import type { OptionSpec } from './commands';
 /** The `--data DIR` option of the subcommands that act on a running lab. */
 export const DATA_OPTION: OptionSpec = { type: 'string', placeholder: 'DIR', help: `data directory of the running lab (default ${defaultDataDir()})` };
 
-/** Sends one lab API request to the lab of `dataDir`; resolves with the answer, rejects with a one-line Error. */
-export function labRequest(dataDir: string | undefined, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+/**
+ * Sends one lab API request to the lab of `dataDir` (a Buffer body is sent as `application/gzip`,
+ * anything else as JSON); resolves with the answer (parsed when JSON, and raw), rejects with a
+ * one-line Error.
+ */
+export function labRequest(dataDir: string | undefined, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown; raw: Buffer }> {
   const dir = resolve(dataDir ?? defaultDataDir());
   const target = readKubeconfig(join(dir, 'kubeconfig'));
   const url = new URL(path, target.server);
-  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body);
   return new Promise((done, fail) => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (target.token) headers.authorization = `Bearer ${target.token}`;
-    if (payload !== undefined) headers['content-type'] = 'application/json';
+    if (payload !== undefined) headers['content-type'] = Buffer.isBuffer(payload) ? 'application/gzip' : 'application/json';
     const req = request(url, { method, headers, ...(target.ca ? { ca: target.ca } : {}), timeout: 30_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
+        const raw = Buffer.concat(chunks);
+        if (!(res.headers['content-type'] ?? '').startsWith('application/json')) return done({ status: res.statusCode ?? 0, body: undefined, raw });
         try {
-          done({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown });
+          done({ status: res.statusCode ?? 0, body: JSON.parse(raw.toString('utf8')) as unknown, raw });
         } catch {
-          done({ status: res.statusCode ?? 0, body: text });
+          done({ status: res.statusCode ?? 0, body: raw.toString('utf8'), raw });
         }
       });
     });

@@ -6,9 +6,10 @@ import { clusterCommand } from './cluster';
 import { faultCommand } from './fault';
 import { serveCommand } from './serve';
 import { shellCommand } from './shell';
+import { snapshotCommand } from './snapshot';
 
 /** Every subcommand, in the order the usage lists them. */
-export const COMMANDS: CommandSpec[] = [serveCommand, shellCommand, clusterCommand, clockCommand, faultCommand];
+export const COMMANDS: CommandSpec[] = [serveCommand, shellCommand, clusterCommand, snapshotCommand, clockCommand, faultCommand];
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {

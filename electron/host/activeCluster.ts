@@ -3,7 +3,7 @@
  * (restoring its persisted state), answers API requests durably, and switches, resets, creates,
  * renames and deletes clusters. Holds the data directory's lock while the host runs.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StatusError } from '../../core/api/status';
 import { isStream, type ApiRequest, type ApiResponse } from '../../core/apiserver/request';
@@ -12,7 +12,22 @@ import { Cluster } from '../../core/cluster';
 import { ClockDriver } from './clockDriver';
 import { ClusterDirs, ClusterError, type ClusterInfo, type ClusterMeta } from './clusters';
 import { acquireLock } from './persistence/lock';
+import { writeFileDurably } from './persistence/durableFile';
 import { Persistence } from './persistence/persistence';
+import { STATE_SCHEMA_VERSION, type StateDoc } from './persistence/state';
+import { decodeSnapshot, writeWorkspace, type WorkspaceFile } from './snapshots';
+import type { StoreState } from '../../core/storage/store';
+
+function stateDoc(version: string, name: string, seed: number, workers: number, random: number, clock: number, store: StoreState): StateDoc {
+  return { schemaVersion: STATE_SCHEMA_VERSION, kubelab: version, savedAt: new Date().toISOString(), cluster: { name, seed, workers, random, clock }, store };
+}
+
+/** Writes a cluster folder's state.json, workspace files and origin snapshot. */
+async function installState(dir: string, state: StateDoc, workspace: WorkspaceFile[], file: Uint8Array): Promise<void> {
+  writeWorkspace(join(dir, 'workspace'), workspace);
+  await writeFileDurably(join(dir, 'origin.kubelab'), file);
+  await writeFileDurably(join(dir, 'state.json'), JSON.stringify(state));
+}
 
 interface Running {
   name: string;
@@ -46,6 +61,27 @@ async function closeRunning(r: Running): Promise<void> {
   r.cluster.stop();
   r.driver.stop();
   await r.persistence.close();
+}
+
+/** The saved state of a cluster that does not run (the caller holds the data directory's lock). */
+export async function storedState(dirs: ClusterDirs, name: string, version: string): Promise<StateDoc> {
+  const meta = dirs.meta(name);
+  const p = await Persistence.open(dirs.dir(name), { name, seed: meta.seed, workers: meta.workers }, version);
+  const l = p.loaded;
+  if (!l.store) throw new ClusterError(`cluster "${name}" has not run yet: there is nothing to save`, 409);
+  return stateDoc(version, name, l.seed, l.workers, l.random ?? l.seed, l.clock ?? Date.now(), l.store.exportState());
+}
+
+/** Adds a cluster folder holding a checked state (the caller holds the data directory's lock). */
+export async function adoptState(dirs: ClusterDirs, name: string, state: StateDoc, workspace: WorkspaceFile[], title: string, file: Uint8Array): Promise<ClusterMeta> {
+  const meta = dirs.create({ name, seed: state.cluster.seed, workers: state.cluster.workers, fromSnapshot: title });
+  try {
+    await installState(dirs.dir(name), { ...state, cluster: { ...state.cluster, name } }, workspace, file);
+  } catch (e) {
+    dirs.delete(name);
+    throw e;
+  }
+  return meta;
 }
 
 /** The running cluster of a lab host and the other clusters of its data directory. */
@@ -182,6 +218,42 @@ export class ActiveCluster {
     return this.serial(async () => {
       if (name === this.running.name) throw new ClusterError(`cluster "${name}" is running: switch to another cluster before deleting it`, 409);
       this.dirs.delete(name);
+    });
+  }
+
+  /** The whole state of a cluster (the running one from memory, once durable; another from its folder). */
+  stateOf(name: string): Promise<StateDoc> {
+    return this.serial(async () => {
+      this.dirs.meta(name);
+      if (name === this.running.name) {
+        const { cluster, clock, persistence } = this.running;
+        await persistence.whenDurable();
+        return stateDoc(this.version, name, cluster.options.seed, cluster.options.workers, cluster.random.getState(), clock.now(), cluster.store.exportState());
+      }
+      return storedState(this.dirs, name, this.version);
+    });
+  }
+
+  /** Adds a cluster from a checked state (an opened snapshot), with its workspace files and the snapshot file kept for resets. */
+  adopt(name: string, state: StateDoc, workspace: WorkspaceFile[], title: string, file: Uint8Array): Promise<ClusterMeta> {
+    return this.serial(() => adoptState(this.dirs, name, state, workspace, title, file));
+  }
+
+  /** Resets a cluster to the snapshot it was opened from. */
+  resetToSnapshot(name: string): Promise<void> {
+    return this.serial(async () => {
+      const origin = join(this.dirs.dir(name), 'origin.kubelab');
+      if (!existsSync(origin)) throw new ClusterError(`cluster "${name}" was not opened from a snapshot`, 409);
+      const file = readFileSync(origin);
+      const snap = decodeSnapshot(file);
+      const isRunning = name === this.running.name;
+      if (isRunning) await closeRunning(this.running);
+      this.dirs.clearState(name);
+      await installState(this.dirs.dir(name), { ...snap.state, cluster: { ...snap.state.cluster, name } }, [], file);
+      if (isRunning) {
+        this.running = await openCluster(this.dirs, name, this.version);
+        this.onSwitch?.();
+      }
     });
   }
 

@@ -10,6 +10,10 @@ import { MAX_SPEED, MIN_SPEED, type LabClock } from '../../core/clock/clock';
 import type { Cluster } from '../../core/cluster';
 import type { ActiveCluster } from './activeCluster';
 import { ClusterError } from './clusters';
+import { SnapshotError } from './snapshots';
+import { inspectSnapshot, openSnapshot, saveSnapshot } from './snapshotOps';
+import { MAX_SNAPSHOT_BYTES } from './snapshots';
+import { readBodyBytes } from './apiAdapter';
 import { isControlPlaneComponent } from '../../core/faults';
 import { decodePath, readBody, sendJson, sendStatus } from './apiAdapter';
 import { listLessons } from './lessons';
@@ -18,6 +22,8 @@ import { labsDir } from './paths';
 /** What the lab API serves. */
 export interface LabApiContext {
   active: ActiveCluster;
+  /** The KubeLab version (written into snapshots). */
+  version: string;
   info: () => unknown;
 }
 
@@ -99,6 +105,7 @@ export async function serveLabApi(ctx: LabApiContext, req: IncomingMessage, res:
   const { active } = ctx;
   try {
     if (path === '/lab/v1/clusters' || path.startsWith('/lab/v1/clusters/')) return await clustersApi(active, req, res, path, method);
+    if (path.startsWith('/lab/v1/snapshots/')) return await snapshotsApi(ctx, req, res, url, method);
     if (path === '/lab/v1/info' && method === 'GET') return sendJson(res, 200, ctx.info());
     if (path === '/lab/v1/lessons' && method === 'GET') return sendJson(res, 200, { items: listLessons(labsDir()).items });
     if (path.startsWith('/lab/v1/scheduler/explain/') && method === 'GET') {
@@ -127,6 +134,7 @@ export async function serveLabApi(ctx: LabApiContext, req: IncomingMessage, res:
   } catch (e) {
     if (e instanceof LabApiError) return sendStatus(res, e.status);
     if (e instanceof ClusterError) return sendStatus(res, clusterStatus(e));
+    if (e instanceof SnapshotError) return sendStatus(res, badRequest(e.message).status);
     if ((e as { status?: Status }).status) return sendStatus(res, (e as { status: Status }).status);
     throw e;
   }
@@ -172,4 +180,29 @@ async function clustersApi(active: ActiveCluster, req: IncomingMessage, res: Ser
     await active.rename(name, body.to);
   } else return sendStatus(res, pathNotFound().status);
   return list();
+}
+
+/**
+ * `/lab/v1/snapshots/save` (POST `{cluster?, title?, description?, author?, lesson?, step?}` →
+ * the `.kubelab` file), `/lab/v1/snapshots/open?as=NAME&use=true` (POST the file → the new
+ * cluster), `/lab/v1/snapshots/inspect` (POST the file → what it holds).
+ */
+async function snapshotsApi(ctx: LabApiContext, req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
+  if (method !== 'POST') throw new LabApiError(methodNotAllowed().status);
+  const what = url.pathname.slice('/lab/v1/snapshots/'.length);
+  if (what === 'save') {
+    const b = await jsonBody(req);
+    const str = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : undefined);
+    const { bytes, metadata } = await saveSnapshot(ctx.active, { cluster: str('cluster'), title: str('title'), description: str('description'), author: str('author'), lesson: str('lesson'), step: typeof b.step === 'number' ? b.step : undefined }, ctx.version);
+    const file = `${metadata.title.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'cluster'}.kubelab`;
+    res.writeHead(200, { 'content-type': 'application/gzip', 'content-length': bytes.byteLength, 'content-disposition': `attachment; filename="${file}"`, 'cache-control': 'no-store' });
+    res.end(bytes);
+    return;
+  }
+  if (what !== 'open' && what !== 'inspect') return sendStatus(res, pathNotFound().status);
+  const bytes = await readBodyBytes(req, MAX_SNAPSHOT_BYTES);
+  if (what === 'inspect') return sendJson(res, 200, inspectSnapshot(bytes));
+  const as = url.searchParams.get('as') ?? undefined;
+  const opened = await openSnapshot(ctx.active, bytes, as, url.searchParams.get('use') === 'true');
+  return sendJson(res, 201, opened);
 }

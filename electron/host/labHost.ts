@@ -113,6 +113,7 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
 
   const labCtx: LabApiContext = {
     active,
+    version: kubelabVersion(),
     info: () => {
       const o = active.cluster.options;
       return { version: kubelabVersion(), kubernetesVersion: KUBERNETES_VERSION.gitVersion, cluster: { name: active.name, seed: o.seed, workers: o.workers } };

@@ -1,7 +1,7 @@
 /**
  * Serving custom resources: the API server's registry follows the CustomResourceDefinitions in
  * the store, as apiextensions-apiserver's crdHandler follows its CRD informer. Before a request
- * is routed, `sync()` looks at the stored CRDs (only when the store has changed since it last
+ * is routed, `sync()` looks at the stored CRDs (only when a CRD has changed since it last
  * looked): a CRD whose names are accepted serves its versions, a changed CRD is served anew, a
  * deleted one stops being served (its paths answer 404, as before it existed). The OpenAPI
  * definitions of the served kinds join the API server's schema registry, so that unknown-field
@@ -37,7 +37,8 @@ export class CrdServer {
 
   /** Brings the registry up to date with the stored CRDs (a no-op when the store has not changed). */
   sync(): void {
-    const revision = this.store.currentRevision();
+    // Only a change under the CRDs' prefix can change what is served.
+    const revision = this.store.prefixRevision(CRD_PREFIX);
     if (revision === this.revision) return;
     this.revision = revision;
     const seen = new Set<string>();
