@@ -8,20 +8,24 @@ import { unknownFields } from './api/schema/fields';
 import { ApiServer } from './apiserver/handler';
 import { CLUSTER_ADMISSION } from './apiserver/admission/chain';
 import { serviceAccountUser } from './apiserver/auth/user';
-import { isStream, type ApiRequest, type ApiResponse, type UserInfo } from './apiserver/request';
+import { isStream, parseResourcePath, type ApiRequest, type ApiResponse, type UserInfo } from './apiserver/request';
 import { ApiServerDownError, CONTROL_PLANE_COMPONENTS, etcdDownError, needsStorage, type ComponentsState, type ControlPlaneComponent } from './faults';
 import { Tracer } from './trace/trace';
 import type { Clock } from './clock/clock';
 import { Random } from './clock/random';
 import { Client } from './client/client';
 import { EventsRecorder } from './client/eventsV1';
-import { bootstrapCluster, bootstrapKubernetesService } from './controllers/bootstrap';
-import { ControllerManager } from './controllers/manager';
+import { bootstrapAddons, bootstrapCluster, bootstrapKubernetesService } from './controllers/bootstrap';
+import { NetworkStack } from './proxy/stack';
+import { ControllerManager, DEFAULT_CONTROLLER_MANAGER_CONFIG } from './controllers/manager';
 import { CONTROLLERS } from './controllers/registry';
 import { Kubelet } from './kubelet/kubelet';
 import type { MachineSpec } from './kubelet/node';
+import type { Volume } from './kubelet/runtime/fs';
 import { Scheduler } from './scheduler/scheduler';
 import { Store } from './storage/store';
+import type { UsageSource } from './metrics/types';
+import { KubeletsUsage } from './kubelet/usage';
 
 /** The shape of a new cluster. */
 export interface ClusterOptions {
@@ -30,12 +34,16 @@ export interface ClusterOptions {
   seed: number;
   /** Worker nodes besides the control plane. */
   workers: number;
+  /** The cluster CA (PEM) published in every namespace as `kube-root-ca.crt` (default: a placeholder). */
+  rootCA?: string;
   /** A store restored from persisted state (default: a new, empty one). */
   store?: Store;
   /** The random source's state when resuming a persisted cluster (default: the seed). */
   randomState?: number;
   /** Prefix of node names (`kubelab` → `kubelab-control-plane`, `kubelab-worker`, `kubelab-worker2`). */
   name?: string;
+  /** What containers use, for `metrics.k8s.io` (default: what the kubelets report). */
+  usage?: UsageSource;
 }
 
 /** The namespaces every cluster starts with. */
@@ -78,6 +86,8 @@ export class Cluster {
   private readonly openStreams = new Set<() => void>();
   private readonly makeScheduler: () => Scheduler;
   readonly kubelets: Kubelet[];
+  /** The pod network, kube-proxy on every node, cluster DNS (`networking.network.httpFrom(pod, url)` for the tools). */
+  readonly networking: NetworkStack;
   readonly controllerManager: ControllerManager;
   readonly random: Random;
   private readonly send: (req: ApiRequest) => Promise<ApiResponse>;
@@ -86,7 +96,7 @@ export class Cluster {
     this.random = new Random(options.randomState ?? options.seed);
     this.store = options.store ?? new Store();
     // componentstatuses reports the components' health: a fault can stop one.
-    this.apiServer = new ApiServer({ store: this.store, clock: options.clock, random: this.random, unknownFields, componentHealth: () => ({ scheduler: !this.down.has('kube-scheduler'), 'controller-manager': !this.down.has('kube-controller-manager'), 'etcd-0': !this.down.has('etcd') }), admission: CLUSTER_ADMISSION });
+    this.apiServer = new ApiServer({ store: this.store, clock: options.clock, random: this.random, unknownFields, componentHealth: () => ({ scheduler: !this.down.has('kube-scheduler'), 'controller-manager': !this.down.has('kube-controller-manager'), 'etcd-0': !this.down.has('etcd') }), admission: CLUSTER_ADMISSION, nodes: (node) => this.kubelets.find((k) => k.nodeName === node && k.isRunning), usage: options.usage ?? new KubeletsUsage(() => this.kubelets) });
     this.trace = new Tracer(() => options.clock.now());
     this.send = (req) => this.serve(req);
     const clientFor = (u: UserInfo, component: string) => new Client(this.send, u, agent(component));
@@ -99,8 +109,14 @@ export class Cluster {
     // informers read as system:kube-controller-manager, and each controller writes as its
     // service account in kube-system, bound to its system:controller:* role.
     const kcm = user('system:kube-controller-manager');
-    const controller = (name: string) => new Client((req) => this.send(req.method === 'GET' ? { ...req, user: kcm } : req), serviceAccountUser('kube-system', name), agent('kube-controller-manager'));
-    this.controllerManager = new ControllerManager(CONTROLLERS, new Client(this.send, kcm, agent('kube-controller-manager')), controller, options.clock, this.random, undefined, this.trace);
+    // Lists and watches read as system:kube-controller-manager; a GET of one object (a job, a
+    // scale subresource) is the controller's own request, authorized by its role.
+    const controller = (name: string) => new Client((req) => this.send(req.method === 'GET' && parseResourcePath(req.path)?.name === undefined ? { ...req, user: kcm } : req), serviceAccountUser('kube-system', name), agent('kube-controller-manager'));
+    this.controllerManager = new ControllerManager(CONTROLLERS, new Client(this.send, kcm, agent('kube-controller-manager')), controller, options.clock, this.random, { ...DEFAULT_CONTROLLER_MANAGER_CONFIG, ...(options.rootCA ? { rootCA: options.rootCA } : {}) }, this.trace);
+    const nodeAddresses = nodeNames(prefix, options.workers).map((name, i) => ({ name, ip: nodeIP(i), podCIDR: `10.244.${i}.0/24` }));
+    this.networking = new NetworkStack({ clock: options.clock, clientFor, nodes: nodeAddresses, trace: this.trace });
+    // Claim data is the cluster's (a network disk): every kubelet mounts the same volume for a claim.
+    const claims = new Map<string, Volume>();
     this.kubelets = nodeNames(prefix, options.workers).map((name, i) => {
       const machine: MachineSpec = {
         name,
@@ -112,7 +128,7 @@ export class Cluster {
         pods: 110,
         ids: { machineID: this.random.string(32, '0123456789abcdef'), systemUUID: this.random.uuid(), bootID: this.random.uuid() },
       };
-      return new Kubelet(machine, clientFor(user(`system:node:${name}`, 'system:nodes'), 'kubelet'), options.clock, this.random);
+      return new Kubelet(machine, clientFor(user(`system:node:${name}`, 'system:nodes'), 'kubelet'), options.clock, this.random, { network: this.networking.network, resolver: this.networking.resolve, claims });
     });
   }
 
@@ -242,13 +258,16 @@ export class Cluster {
     await bootstrapCluster(admin);
     // The API server runs on the control-plane node (the first machine's address).
     await bootstrapKubernetesService(admin, nodeIP(0));
+    await bootstrapAddons(admin, `https://${nodeNames(this.options.name ?? 'kubelab', 0)[0] ?? ''}:6443`, DEFAULT_CONTROLLER_MANAGER_CONFIG.clusterCIDR);
     await this.controllerManager.start();
     for (const k of this.kubelets) await k.start();
     await this.scheduler.start();
+    await this.networking.start();
   }
 
   /** Stops every component. */
   stop(): void {
+    this.networking.stop();
     this.scheduler.stop();
     this.controllerManager.stop();
     for (const k of this.kubelets) k.stop();

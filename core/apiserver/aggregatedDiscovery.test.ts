@@ -108,6 +108,7 @@ describe('GET /apis and /api with aggregated discovery', () => {
     expect(pods?.subresources).toEqual([
       { subresource: 'binding', responseKind: { group: '', version: '', kind: 'Binding' }, verbs: ['create'] },
       { subresource: 'eviction', responseKind: { group: 'policy', version: 'v1', kind: 'Eviction' }, verbs: ['create'] },
+      { subresource: 'log', responseKind: { group: '', version: '', kind: 'Pod' }, verbs: ['get'] },
       { subresource: 'status', responseKind: { group: '', version: '', kind: 'Pod' }, verbs: ['get', 'patch', 'update'] },
     ]);
     const nodes = (await call<GroupDiscoveryList>('/api', V2)).body.items[0]?.versions[0]?.resources.find((r) => r.resource === 'nodes');

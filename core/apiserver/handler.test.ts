@@ -73,7 +73,7 @@ describe('ApiServer discovery', () => {
 describe('ApiServer routing errors', () => {
   it('answers 404 for paths that name no resource', async () => {
     const { call } = await setup();
-    for (const path of ['/foo', '/api/v1/widgets', '/api/v1/namespaces/default/nodes', '/api/v1/namespaces/default/pods/web/log', '/api/v2/pods']) {
+    for (const path of ['/foo', '/api/v1/widgets', '/api/v1/namespaces/default/nodes', '/api/v1/namespaces/default/pods/web/widgets', '/api/v2/pods']) {
       const { status, body } = await call<Status>('GET', path);
       expect([path, status, body.message]).toEqual([path, 404, 'the server could not find the requested resource']);
     }

@@ -27,6 +27,11 @@ import { ApiExtensions, createRefused } from './crd/apiextensions';
 import { writeOptions } from './writeOptions';
 import { evictPod } from './eviction';
 import { aggregatedDiscovery } from './aggregatedDiscovery';
+import { podLogResponse, type NodeKubelets } from './podLogs';
+import type { UsageSource } from '../metrics/types';
+import type { Node, Pod } from '../api/types';
+import { MetricsApi } from './metrics/metricsApi';
+import { nodeMetricsResource, podMetricsResource } from './metrics/resources';
 
 /** What the API server is built from. */
 export interface ApiServerOptions {
@@ -41,6 +46,14 @@ export interface ApiServerOptions {
   componentHealth?: () => ComponentHealth;
   /** The admission plugins enabled (admission/chain.ts); default `STANDALONE_ADMISSION`. */
   admission?: readonly string[];
+  /**
+   * What the kubelets report of their containers' usage, for `metrics.k8s.io` (in a real
+   * cluster metrics-server serves it as an aggregated API; here the API server answers it in
+   * process: metrics/metricsApi.ts). Absent: that API answers 503, as an unavailable APIService.
+   */
+  usage?: UsageSource;
+  /** The kubelet of a node, for pods/log (as kube-apiserver reaches each node's kubelet); none: logs are refused. */
+  nodes?: NodeKubelets;
 }
 
 /** The registry of the built-in resources. */
@@ -79,9 +92,16 @@ export class ApiServer {
   readonly auth: Auth;
   /** The expiry of events after an hour. */
   readonly eventTtl: EventTtl;
+  /** `metrics.k8s.io/v1beta1`, served in process (aggregated through metrics-server in a real cluster). */
+  readonly metrics: MetricsApi;
+
+  private readonly nodes: NodeKubelets | undefined;
+  private readonly store: Store;
 
   constructor(options: ApiServerOptions) {
     this.registry = builtinRegistry();
+    this.nodes = options.nodes;
+    this.store = options.store;
     if (options.componentHealth) this.registry.add(componentStatusesResource(options.componentHealth));
     // The API types, joined by the kinds of the custom resources as their CRDs come and go.
     const schemas = new SchemaRegistry();
@@ -93,6 +113,20 @@ export class ApiServer {
     this.eventTtl = new EventTtl(options.store, options.clock, this.registry.all());
     this.rest = new RestHandler(options.store, { now: () => options.clock.now(), random: options.random }, restOptions);
     this.extensions = new ApiExtensions(options.store, this.registry, schemas, this.rest);
+    // The resource metrics API, advertised in discovery as the aggregator advertises metrics-server's
+    // APIService once it is available; without a usage source its requests answer 503.
+    if (options.usage) {
+      this.registry.add(nodeMetricsResource);
+      this.registry.add(podMetricsResource);
+    }
+    const podsDef = this.registry.get('', 'v1', 'pods') as ResourceDef;
+    const nodesDef = this.registry.get('', 'v1', 'nodes') as ResourceDef;
+    this.metrics = new MetricsApi({
+      ...(options.usage ? { usage: options.usage } : {}),
+      now: () => options.clock.now(),
+      pods: (ns) => this.rest.storeOf(podsDef).list(Registry.keyPrefix(podsDef, ns)).items as Pod[],
+      nodes: () => this.rest.storeOf(nodesDef).list(Registry.keyPrefix(nodesDef)).items as Node[],
+    });
   }
 
   /** Handles one request. Never throws: every failure becomes a `Status` response. */
@@ -120,6 +154,10 @@ export class ApiServer {
     if (path.startsWith('/openapi')) {
       const r = openapiResponse(path, req.query, req.headers['accept'], { resources: this.registry.all(), protobuf: true, extraDefinitions: this.extensions.definitions() });
       if (r) return r;
+    }
+    if (MetricsApi.owns(path)) {
+      const metrics = this.metrics.route(req, path);
+      if (metrics) return metrics;
     }
     const discovery = this.discovery(path);
     if (discovery !== undefined) {
@@ -170,6 +208,12 @@ export class ApiServer {
     if (sub === 'eviction') {
       if (m !== 'POST') throw methodNotAllowed();
       return written(evictPod(this.rest, def, namespace, name, parseBody(req), req));
+    }
+    if (sub === 'log') {
+      if (m !== 'GET') throw methodNotAllowed();
+      const pod = this.rest.get(def, namespace, name, undefined, {}) as Pod;
+      const nodeIP = (node: string) => (this.store.get(`/registry/core/nodes/${node}`) as Node | undefined)?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? node;
+      return podLogResponse(pod, req.query, this.nodes, nodeIP);
     }
     if (sub === 'scale') {
       if (m === 'GET') return json(200, getScale(this.rest, def, namespace, name));

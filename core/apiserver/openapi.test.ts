@@ -8,7 +8,7 @@ type Doc = { [k: string]: any };
 const PROTO = OPENAPI_V2_PROTOBUF;
 
 const apps: OpenApiResource[] = [
-  { group: '', version: 'v1', resource: 'pods', kind: 'Pod', namespaced: true, verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'], subresources: ['status', 'binding', 'eviction'] },
+  { group: '', version: 'v1', resource: 'pods', kind: 'Pod', namespaced: true, verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'], subresources: ['status', 'binding', 'eviction', 'log'] },
   { group: '', version: 'v1', resource: 'nodes', kind: 'Node', namespaced: false, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], subresources: ['status'] },
   { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], subresources: ['status', 'scale'] },
 ];

@@ -41,6 +41,8 @@ export interface ResourceDef {
    * defaulting and validation of the status against the schema).
    */
   prepareStatus?(obj: KubeObject, old: KubeObject, errs: FieldErrors): void;
+  /** Whether a write of `status` also writes the given annotations (the Deployment status strategy resets only spec and labels: its controller writes the revision annotation with the status). */
+  statusWritesAnnotations?: boolean;
   group: string;
   version: string;
   /** Plural, lower case: `pods`. */

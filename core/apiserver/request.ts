@@ -47,6 +47,12 @@ export interface WatchStream {
   /** Starts delivering events; returns a function that stops the watch. */
   start(sink: WatchSink): () => void;
   /**
+   * A text stream rather than a watch (`pods/NAME/log?follow=true`): each event is
+   * `{type: 'TEXT', object: '<chunk of text>'}`, whose chunk the adapter writes as is (no JSON,
+   * no newline added), with the response's own `content-type` (text/plain).
+   */
+  text?: boolean;
+  /**
    * Whether the client asked for bookmarks (`allowWatchBookmarks=true`). The adapter then calls
    * `bookmark()` on a real interval (kube-apiserver sends one about every minute) and once more
    * just before it ends the watch at `timeoutSeconds`.

@@ -13,6 +13,7 @@ import type { KubeObject, Namespace, Pod } from '../api/types';
 import { FieldErrors } from '../api/validation';
 import { rfc3339 } from '../api/duration';
 import { StoreError, type Store } from '../storage/store';
+import { mutableCopy } from '../storage/frozen';
 import { deleteObject, parseDeleteOptions } from './delete';
 import { updateManagedFields, type FieldManagerScope } from './patch/fieldManager';
 import { TypeView } from './patch/schema';
@@ -106,8 +107,13 @@ export class RestHandler {
     return storeFor(this.store, def);
   }
 
-  /** Reads one object; 404 when missing. */
+  /** Reads one object for a write: a copy the caller may change; 404 when missing. */
   read(def: ResourceDef, namespace: string | undefined, name: string): KubeObject {
+    return mutableCopy(this.peek(def, namespace, name));
+  }
+
+  /** Reads one object, shared with the store (deeply frozen: never change it); 404 when missing. */
+  peek(def: ResourceDef, namespace: string | undefined, name: string): KubeObject {
     if (def.list) return computedGet(def, name);
     const obj = this.storeOf(def).get(Registry.key(def, namespace, name));
     if (!obj) throw notFound(qr(def), name);
@@ -134,7 +140,7 @@ export class RestHandler {
   /** GET one object (or its Table); `query` for its `resourceVersion`. */
   get(def: ResourceDef, namespace: string | undefined, name: string, table: TableOpt, query: Query = {}): unknown {
     getRevision(query['resourceVersion']);
-    const obj = this.typed(def, this.read(def, namespace, name));
+    const obj = this.typed(def, this.peek(def, namespace, name));
     if (table) return toTable(def.printer, [obj], this.ctx.now(), table.include, { resourceVersion: obj.metadata.resourceVersion ?? '' });
     return obj;
   }
@@ -308,6 +314,10 @@ export class RestHandler {
     if (sub === 'status') {
       obj.status = given.status;
       if (obj.status === undefined) delete obj.status;
+      if (def.statusWritesAnnotations) {
+        if (given.metadata.annotations) obj.metadata.annotations = given.metadata.annotations;
+        else delete obj.metadata.annotations;
+      }
       if (manager === undefined) obj.metadata.managedFields = given.metadata.managedFields;
     } else (obj as Namespace).spec = { ...((old as Namespace).spec ?? {}), finalizers: (given as Namespace).spec?.finalizers ?? [] };
     if (manager !== undefined) obj = updateManagedFields(this.fieldScope(def, sub), old, obj, manager);

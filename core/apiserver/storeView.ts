@@ -7,6 +7,7 @@
  */
 import type { KubeObject } from '../api/types';
 import type { Store, StoreEvent } from '../storage/store';
+import { mutableCopy } from '../storage/frozen';
 import { deepEqual } from './patch/value';
 import type { ResourceDef } from './registry';
 
@@ -26,7 +27,8 @@ export function storeFor(store: Store, def: Pick<ResourceDef, 'toStorage' | 'fro
   const toStorage = def.toStorage?.bind(def);
   const fromStorage = def.fromStorage?.bind(def);
   if (!toStorage && !fromStorage) return store;
-  const out = (o: KubeObject): KubeObject => (fromStorage ? fromStorage(o) : o);
+  // The stored objects are frozen and shared: a conversion works on its own copy.
+  const out = (o: KubeObject): KubeObject => (fromStorage ? fromStorage(mutableCopy(o)) : o);
   const into = (o: KubeObject): KubeObject => (toStorage ? toStorage(o) : o);
   const event = (e: StoreEvent): StoreEvent => {
     const converted: StoreEvent = { ...e, object: out(e.object) };

@@ -5,6 +5,7 @@
 import { StatusError, internalError, type Status } from '../api/status';
 import type { KubeList, KubeObject, WatchEvent } from '../api/types';
 import { isStream, type ApiRequest, type ApiResponse, type UserInfo } from '../apiserver/request';
+import { mutableCopy } from '../storage/frozen';
 
 /** Sends one request to an API server. */
 export type Send = (req: ApiRequest) => Promise<ApiResponse>;
@@ -43,7 +44,12 @@ export class Client {
     this.headers = userAgent ? { accept: 'application/json', 'user-agent': userAgent } : { accept: 'application/json' };
   }
 
-  private async call(method: string, ref: ResourceRef, query: Record<string, string> = {}, body?: unknown, contentType = 'application/json'): Promise<unknown> {
+  /**
+   * Sends a request; the answer as the API server built it. In process, its objects may be the
+   * store's own frozen objects: `call` gives the caller a copy it owns, as a decoded HTTP body
+   * would be; `shared` (the informers' lists) skips the copy.
+   */
+  private async call(method: string, ref: ResourceRef, query: Record<string, string> = {}, body?: unknown, contentType = 'application/json', shared = false): Promise<unknown> {
     const req: ApiRequest = { method, path: resourcePath(ref), query, headers: { ...this.headers }, user: this.user };
     if (body !== undefined) {
       req.body = JSON.stringify(body);
@@ -52,7 +58,7 @@ export class Client {
     const res = await this.send(req);
     if (isStream(res)) throw new StatusError(internalError('unexpected stream').status);
     if (res.status >= 400) throw new StatusError(res.body as Status);
-    return res.body;
+    return shared ? res.body : mutableCopy(res.body);
   }
 
   /** GET one object. */
@@ -63,6 +69,14 @@ export class Client {
   /** LIST objects. */
   async list<T extends KubeObject>(ref: ResourceRef, query: Record<string, string> = {}): Promise<KubeList<T>> {
     return (await this.call('GET', ref, query)) as KubeList<T>;
+  }
+
+  /**
+   * LIST for a cache (the informers): the items may be shared, deeply frozen objects of the API
+   * server — read them, never change them (as client-go's informer caches).
+   */
+  async listShared<T extends KubeObject>(ref: ResourceRef, query: Record<string, string> = {}): Promise<KubeList<T>> {
+    return (await this.call('GET', ref, query, undefined, 'application/json', true)) as KubeList<T>;
   }
 
   /** CREATE. */
@@ -85,8 +99,8 @@ export class Client {
     return this.call('POST', ref, {}, body);
   }
 
-  /** DELETE with DeleteOptions. */
-  async delete(ref: ResourceRef, options: { gracePeriodSeconds?: number; preconditions?: { uid?: string } } = {}): Promise<unknown> {
+  /** DELETE with DeleteOptions (`propagationPolicy` for the garbage collector). */
+  async delete(ref: ResourceRef, options: { gracePeriodSeconds?: number; preconditions?: { uid?: string }; propagationPolicy?: 'Foreground' | 'Background' | 'Orphan' } = {}): Promise<unknown> {
     return this.call('DELETE', ref, {}, { kind: 'DeleteOptions', apiVersion: 'v1', ...options });
   }
 

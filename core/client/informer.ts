@@ -112,7 +112,10 @@ export class Informer<T extends KubeObject> {
     return this.synced ? Promise.resolve() : new Promise((resolve) => this.syncWaiters.push(resolve));
   }
 
-  /** The cached object with key `namespace/name` (or `name`). */
+  /**
+   * The cached object with key `namespace/name` (or `name`). Cached objects are shared (in process,
+   * deeply frozen objects of the API server): read them; copy one before changing it.
+   */
   get(key: string): T | undefined {
     return this.cache.get(key);
   }
@@ -128,7 +131,7 @@ export class Informer<T extends KubeObject> {
 
   private async relist(): Promise<void> {
     if (this.stopped) return;
-    const list = await this.client.list<T>(this.ref, this.query);
+    const list = await this.client.listShared<T>(this.ref, this.query);
     const seen = new Set<string>();
     for (const obj of list.items) {
       const key = keyOf(obj);

@@ -11,6 +11,9 @@ import type { Client, ResourceRef } from '../client/client';
 import { bootstrapClusterRoleBindings, bootstrapClusterRoles } from '../apiserver/auth/bootstrap';
 import { CONTROLLER_NAMES } from '../apiserver/auth/controllerRoles';
 import { systemPriorityClasses } from '../apiserver/resources/priorityclasses';
+import { corednsAddon } from '../dns/addon';
+import { kindnetRbac } from '../network/addon';
+import { kubeProxyAddon } from '../proxy/addon';
 
 /** kind's default StorageClass. */
 export function standardStorageClass(): StorageClass {
@@ -98,4 +101,16 @@ export async function bootstrapCluster(client: Client): Promise<void> {
   for (const pc of systemPriorityClasses()) await ensure(client, { group: 'scheduling.k8s.io', resource: 'priorityclasses' }, pc);
   for (const name of CONTROLLER_NAMES) await ensure(client, { resource: 'serviceaccounts', namespace: 'kube-system' }, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: 'kube-system' } });
   await ensure(client, { group: 'storage.k8s.io', resource: 'storageclasses' }, standardStorageClass());
+}
+
+/**
+ * Creates the kube-system add-ons as kubeadm's `addon` phase (and kind) do: CoreDNS (its
+ * account, role, ConfigMap, Deployment and the `kube-dns` Service), kube-proxy (its account,
+ * ConfigMap, Role, RoleBinding and DaemonSet), and the CNI's identity (kindnet's account and
+ * role). `controlPlaneEndpoint` is `https://<control-plane node>:6443`.
+ */
+export async function bootstrapAddons(client: Client, controlPlaneEndpoint: string, clusterCIDR: string): Promise<void> {
+  for (const a of [...corednsAddon(), ...kubeProxyAddon(controlPlaneEndpoint, clusterCIDR), ...kindnetRbac()]) {
+    await ensure(client, { ...(a.group ? { group: a.group } : {}), resource: a.resource, ...(a.object.metadata.namespace ? { namespace: a.object.metadata.namespace } : {}) }, a.object);
+  }
 }

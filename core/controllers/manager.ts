@@ -38,7 +38,12 @@ export interface ControllerManagerConfig {
   nodeMonitorGracePeriodMs: number;
   /** --node-monitor-period (ms). */
   nodeMonitorPeriodMs: number;
+  /** The cluster CA (PEM) that `kube-root-ca.crt` publishes (--root-ca-file). */
+  rootCA: string;
 }
+
+/** A stand-in CA for clusters made without one (tests): the form of a PEM, not a usable certificate. */
+export const PLACEHOLDER_ROOT_CA = '-----BEGIN CERTIFICATE-----\nMIIBkubelabPlaceholderCAforClustersWithoutOne=\n-----END CERTIFICATE-----\n';
 
 /** The default flags, as kubeadm sets them (kind's values for the CIDRs). */
 export const DEFAULT_CONTROLLER_MANAGER_CONFIG: ControllerManagerConfig = {
@@ -46,6 +51,7 @@ export const DEFAULT_CONTROLLER_MANAGER_CONFIG: ControllerManagerConfig = {
   clusterCIDR: '10.244.0.0/16',
   nodeMonitorGracePeriodMs: 40_000,
   nodeMonitorPeriodMs: 5_000,
+  rootCA: PLACEHOLDER_ROOT_CA,
 };
 
 /** A running controller. */

@@ -1,50 +1,114 @@
 /**
- * A simulated kubelet. It registers its Node, runs the mirror pods of its static pods, and
- * drives each pod bound to it through the lifecycle a real kubelet reports: Pending with
- * ContainerCreating, then Running and Ready; on deletion it stops the containers and removes
- * the pod with a zero grace period. Containers are simulated: nothing is executed.
+ * A simulated kubelet, for one node. It registers its Node, renews its Lease and posts the
+ * node's status (nodeStatus.ts), runs static pods with their mirror pods (staticPods.ts), and
+ * runs every pod bound to the node in simulated containers (podWorker.ts over runtime/), writing
+ * the pod status a real kubelet writes (podStatus.ts) and its events (podEvents.ts). It serves
+ * logs, exec and the containers' files to the rest of the lab (the API server's pods/log, the
+ * shells), and resource usage to the metrics pipeline.
  */
 import { rfc3339 } from '../api/duration';
 import { isStatusError } from '../api/status';
-import type { Condition, Container, ContainerStatus, Node, Pod, VolumeMountStatus } from '../api/types';
+import type { Node, Pod, PodStatus, Service } from '../api/types';
+import type { LogAnswer, PodLogQuery } from '../apiserver/podLogs';
 import type { Clock } from '../clock/clock';
 import type { Random } from '../clock/random';
 import type { Client } from '../client/client';
+import { EventRecorder } from '../client/events';
 import { Informer, keyOf } from '../client/informer';
 import { WorkQueue } from '../client/workqueue';
-import { healthyConditions, nodeObject, type MachineSpec } from './node';
-import { EventRecorder } from '../client/events';
+import type { ContainerUsage } from '../metrics/types';
+import type { PodNetwork } from '../network/types';
+import { Backoff } from './backoff';
+import type { RefReader } from './env';
+import { resolveImage } from './images/catalogue';
+import { CONTROL_PLANE_IMAGES, COREDNS, ETCD, KIND_IMAGES } from './images/system';
+import { containerLogs } from './kubeletLogs';
+import { nodeObject, type MachineSpec } from './node';
+import { Heartbeat } from './nodeStatus';
 import { PodEvents } from './podEvents';
-import { CONTROL_PLANE_COMPONENTS, staticPod } from './staticPods';
+import { podStatus } from './podStatus';
+import { PodWorker, type WorkerHost } from './podWorker';
+import { ProbeManager } from './probes';
+import type { ExecResult } from './runtime/container';
+import type { FileSystem, Volume } from './runtime/fs';
+import { NodeRuntime } from './runtime/runtime';
+import type { Resolver } from './runtime/sandbox';
+import { CONTROL_PLANE_COMPONENTS, controlPlaneManifest, isMirrorPod, mirrorPod } from './staticPods';
+import { NODE_OVERHEAD } from './usage';
 
-/** Simulated delays (ms of cluster time): creating the sandbox and pulling, stopping. */
-const START_DELAY = { min: 800, max: 2500 };
-const STOP_DELAY = { min: 300, max: 1200 };
+export { mountStatuses } from './mounts';
+export { qualifiedImage } from './images/reference';
+
+/** Optional wiring of a kubelet. */
+export interface KubeletOptions {
+  /** The pod network (servers listen there, curl connects through it); none: pods reach only themselves. */
+  network?: PodNetwork;
+  /** Name resolution for containers (cluster DNS). */
+  resolver?: Resolver;
+  /** The data of PersistentVolumeClaims by `namespace/claim`, shared by every kubelet of the cluster. */
+  claims?: Map<string, Volume>;
+}
+
+/** Images kind's node image has preloaded (the control plane's, CoreDNS, kindnet, the pause image). */
+const PRELOADED = [ETCD, ...CONTROL_PLANE_IMAGES, COREDNS, ...KIND_IMAGES].flatMap((d) => Object.keys(d.tags).map((t) => `${d.repository}:${t}`));
 
 /** One kubelet, for one node. */
 export class Kubelet {
   private readonly pods: Informer<Pod>;
-  private readonly queue: WorkQueue;
-  /** Pods whose start or stop is already scheduled (key → uid). */
-  private readonly pending = new Map<string, string>();
-  private readonly ips = new Map<string, string>();
-  private nextIp = 2;
+  private readonly services: Informer<Service>;
+  private queue: WorkQueue;
+  private readonly workers = new Map<string, PodWorker>();
+  private readonly staticPods = new Map<string, Pod>();
+  /** The status last written per pod, and the resourceVersion it was computed from (not to write it twice). */
+  private readonly lastWritten = new Map<string, { rv: string | undefined; text: string }>();
+  private readonly heartbeat: Heartbeat;
+  private readonly host: WorkerHost;
+  private running = false;
+  private nodeUid = '';
   /** The kubelet's event recorder (`source: {component: kubelet, host: <node>}`). */
   readonly recorder: EventRecorder;
-  private readonly events: PodEvents;
+  /** The node's container runtime (sandboxes, images, the node's files). */
+  readonly runtime: NodeRuntime;
 
   constructor(
     private readonly machine: MachineSpec,
     private readonly client: Client,
     private readonly clock: Clock,
-    private readonly random: Random,
+    random: Random,
+    options: KubeletOptions = {},
   ) {
     this.pods = new Informer<Pod>(client, { resource: 'pods' }, clock, { fieldSelector: `spec.nodeName=${machine.name}` });
+    this.services = new Informer<Service>(client, { resource: 'services' }, clock);
     this.recorder = new EventRecorder(client, clock, { component: 'kubelet', host: machine.name });
-    this.events = new PodEvents(this.recorder, random, qualifiedImage);
-    this.queue = new WorkQueue(clock, (key) => this.syncPod(key));
+    this.runtime = new NodeRuntime({ clock, random, podCIDR: machine.podCIDR, cpus: Number.parseInt(machine.cpu, 10) || 1, ...(options.network ? { network: options.network } : {}), ...(options.resolver ? { resolver: options.resolver } : {}) });
+    for (const image of PRELOADED) {
+      const r = resolveImage(image);
+      if (r) this.runtime.store(r);
+    }
+    this.queue = this.newQueue();
     const enqueue = (p: Pod) => this.queue.add(keyOf(p));
-    this.pods.addHandlers({ add: enqueue, update: (_o, p) => enqueue(p), delete: (p) => this.forget(p) });
+    this.pods.addHandlers({ add: enqueue, update: (_o, p) => enqueue(p), delete: (p) => enqueue(p) });
+    const reader: RefReader = {
+      configMap: (ns, name) => this.getOptional({ resource: 'configmaps', namespace: ns, name }),
+      secret: (ns, name) => this.getOptional({ resource: 'secrets', namespace: ns, name }),
+      services: (ns) => this.services.list().filter((s) => s.metadata.namespace === ns || (s.metadata.namespace === 'default' && s.metadata.name === 'kubernetes')),
+    };
+    this.host = {
+      clock,
+      random,
+      events: new PodEvents(this.recorder),
+      runtime: this.runtime,
+      reader,
+      hosts: { hostFs: this.runtime.hostFs, claims: options.claims ?? new Map() },
+      machine,
+      crashBackoff: new Backoff(),
+      pullBackoff: new Backoff(),
+      changed: (key) => this.queue.add(key),
+      removed: (key, uid) => void this.deletePod(key, uid),
+      probes: new ProbeManager(clock),
+      active: () => this.running,
+    };
+    this.heartbeat = new Heartbeat(client, clock, machine.name, () => ({ memoryPressure: this.memoryPressure(), images: this.runtime.imageList() }));
   }
 
   /** The node's name. */
@@ -52,7 +116,25 @@ export class Kubelet {
     return this.machine.name;
   }
 
-  /** Registers the node (if new), creates the static pods' mirrors and starts syncing pods. */
+  /** Whether the kubelet runs (a stopped one neither heartbeats nor syncs pods). */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  private newQueue(): WorkQueue {
+    return new WorkQueue(this.clock, (key) => this.syncPod(key));
+  }
+
+  private async getOptional<T extends Node | Pod | object>(ref: { resource: string; namespace: string; name: string }): Promise<T | undefined> {
+    try {
+      return (await this.client.get(ref)) as unknown as T;
+    } catch (e) {
+      if (isStatusError(e, 'NotFound')) return undefined;
+      throw e;
+    }
+  }
+
+  /** Registers the node (if new), starts the heartbeats, the static pods and the pod sync. */
   async start(): Promise<void> {
     let node: Node;
     try {
@@ -61,177 +143,208 @@ export class Kubelet {
       if (!isStatusError(e, 'NotFound')) throw e;
       node = await this.client.create<Node>({ resource: 'nodes' }, nodeObject(this.machine, this.clock.now()));
     }
+    this.nodeUid = node.metadata.uid ?? '';
+    if (this.running) return;
+    this.running = true;
+    this.queue = this.newQueue();
+    await this.heartbeat.start();
+    await this.services.start();
     await this.pods.start();
-    if (this.machine.controlPlane) {
-      for (const component of CONTROL_PLANE_COMPONENTS) {
-        const pod = staticPod(component, this.machine.name, this.machine.internalIP, node.metadata.uid ?? '');
-        if (this.pods.get(keyOf(pod))) continue;
-        try {
-          await this.client.create({ resource: 'pods', namespace: 'kube-system' }, pod);
-        } catch (e) {
-          if (!isStatusError(e, 'AlreadyExists')) throw e;
-        }
-      }
+    if (this.machine.controlPlane && this.staticPods.size === 0) {
+      for (const c of CONTROL_PLANE_COMPONENTS) this.staticPods.set(c, controlPlaneManifest(c, this.machine.name, this.machine.internalIP));
     }
-    // Refresh the node's conditions so that it reports Ready as of this start.
-    await this.client.update({ resource: 'nodes', name: this.machine.name, subresource: 'status' }, { ...node, status: { ...node.status, conditions: healthyConditions(this.clock.now()) } });
+    for (const manifest of this.staticPods.values()) await this.ensureMirror(manifest);
+    for (const [key, w] of this.workers) {
+      this.queue.add(key);
+      w.step();
+    }
   }
 
-  /** Stops the kubelet. */
+  /** Stops the kubelet: no more heartbeats, no pod sync (the containers keep running, as under containerd). */
   stop(): void {
+    this.running = false;
+    this.heartbeat.stop();
     this.pods.stop();
+    this.services.stop();
     this.queue.shutdown();
   }
 
-  private forget(pod: Pod): void {
-    const key = keyOf(pod);
-    this.pending.delete(key);
-    this.ips.delete(key);
+  /** Adds a manifest to the node's manifest directory (a static pod `name` → mirror pod `name-<node>`). */
+  async addStaticPod(manifest: Pod): Promise<void> {
+    const name = manifest.metadata.name ?? '';
+    this.staticPods.set(name, { ...manifest, metadata: { ...manifest.metadata, namespace: manifest.metadata.namespace ?? 'default' } });
+    if (this.running) await this.ensureMirror(this.staticPods.get(name) as Pod);
   }
 
-  private delay(range: { min: number; max: number }): number {
-    return this.random.between(range.min, range.max);
-  }
-
-  private podIP(pod: Pod): string {
-    if (pod.spec.hostNetwork) return this.machine.internalIP;
-    const key = keyOf(pod);
-    let ip = this.ips.get(key) ?? pod.status?.podIP;
-    if (!ip) {
-      const base = this.machine.podCIDR.split('/')[0]?.split('.').slice(0, 3).join('.') ?? '10.244.0';
-      ip = `${base}.${this.nextIp++}`;
-    }
-    this.ips.set(key, ip);
-    return ip;
-  }
-
-  private async syncPod(key: string): Promise<void> {
-    const pod = this.pods.get(key);
-    if (!pod) return;
-    const uid = pod.metadata.uid ?? '';
-    if (pod.metadata.deletionTimestamp) {
-      if (this.pending.get(key) === `stop:${uid}`) return;
-      this.pending.set(key, `stop:${uid}`);
-      this.events.killing(pod);
-      const grace = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
-      this.clock.setTimer(Math.min(grace, this.delay(STOP_DELAY)), () => void this.finishDeletion(key, uid).catch(() => this.queue.add(key)));
-      return;
-    }
-    const phase = pod.status?.phase;
-    if (phase === 'Running' || phase === 'Succeeded' || phase === 'Failed') return;
-    if (!pod.status?.containerStatuses) {
-      await this.writeStatus(pod, this.creatingStatus(pod));
-      return;
-    }
-    if (this.pending.get(key) === `start:${uid}`) return;
-    this.pending.set(key, `start:${uid}`);
-    const fromFile = pod.metadata.annotations?.['kubernetes.io/config.source'] === 'file';
-    const delay = fromFile ? 0 : this.delay(START_DELAY);
-    if (!fromFile) this.events.starting(pod);
-    this.clock.setTimer(delay, () => {
-      this.pending.delete(key);
-      const current = this.pods.get(key);
-      if (!current || current.metadata.uid !== uid || current.metadata.deletionTimestamp) return;
-      if (!fromFile) this.events.started(current, delay);
-      this.writeStatus(current, this.runningStatus(current)).catch(() => this.queue.add(key));
+  /** Removes a manifest: the static pod stops and its mirror pod goes. */
+  async removeStaticPod(name: string): Promise<void> {
+    const manifest = this.staticPods.get(name);
+    if (!manifest) return;
+    this.staticPods.delete(name);
+    const ref = { resource: 'pods', namespace: manifest.metadata.namespace ?? 'default', name: `${name}-${this.machine.name}` };
+    await this.client.delete(ref, { gracePeriodSeconds: manifest.spec.terminationGracePeriodSeconds ?? 30 }).catch((e: unknown) => {
+      if (!isStatusError(e, 'NotFound')) throw e;
     });
   }
 
-  private async finishDeletion(key: string, uid: string): Promise<void> {
+  /** The manifests of the node's static pods. */
+  staticPodManifests(): Pod[] {
+    return [...this.staticPods.values()];
+  }
+
+  private async ensureMirror(manifest: Pod): Promise<void> {
+    const mirror = mirrorPod(manifest, this.machine.name, this.nodeUid);
+    (mirror.metadata.annotations as Record<string, string>)['kubernetes.io/config.seen'] = new Date(this.clock.now()).toISOString().replace('Z', '000000Z');
+    if (this.pods.get(keyOf(mirror))) return;
     try {
-      await this.client.delete({ resource: 'pods', namespace: key.split('/')[0] ?? '', name: key.split('/')[1] ?? '' }, { gracePeriodSeconds: 0, preconditions: { uid } });
+      await this.client.create({ resource: 'pods', namespace: mirror.metadata.namespace ?? 'default' }, mirror);
     } catch (e) {
-      if (!isStatusError(e, 'NotFound') && !isStatusError(e, 'Conflict')) throw e;
+      if (!isStatusError(e, 'AlreadyExists')) throw e;
     }
   }
 
-  private async writeStatus(pod: Pod, status: Pod['status']): Promise<void> {
+  /** The static pod a mirror pod stands for, if its manifest is still there. */
+  private staticFor(pod: Pod): Pod | undefined {
+    if (!isMirrorPod(pod)) return undefined;
+    const suffix = `-${this.machine.name}`;
+    const name = pod.metadata.name ?? '';
+    return name.endsWith(suffix) ? this.staticPods.get(name.slice(0, -suffix.length)) : undefined;
+  }
+
+  private async syncPod(key: string): Promise<void> {
+    if (!this.running) return;
+    const pod = this.pods.get(key);
+    let worker = this.workers.get(key);
+    if (!pod) {
+      // A mirror pod deleted through the API: the static pod keeps running and its mirror comes back.
+      const manifest = worker && [...this.staticPods.values()].find((m) => `${m.metadata.namespace}/${m.metadata.name}-${this.machine.name}` === key);
+      if (manifest) {
+        await this.ensureMirror(manifest);
+        return;
+      }
+      worker?.dispose();
+      this.workers.delete(key);
+      this.lastWritten.delete(key);
+      return;
+    }
+    const mirrorOf = this.staticFor(pod);
+    if (worker && worker.state.uid !== pod.metadata.uid && !mirrorOf) {
+      worker.dispose();
+      worker = undefined;
+    }
+    const phase = pod.status?.phase;
+    const terminal = phase === 'Succeeded' || phase === 'Failed' ? phase : undefined;
+    if (!worker) {
+      worker = new PodWorker(this.host, pod);
+      this.workers.set(key, worker);
+      if (terminal) {
+        worker.state.finished = terminal;
+        worker.state.external = true;
+        return;
+      }
+      worker.boot = !!mirrorOf && (CONTROL_PLANE_COMPONENTS as readonly string[]).includes(mirrorOf.metadata.name ?? '');
+      worker.begin();
+    }
+    worker.pod = pod;
+    if (terminal && !worker.state.finished) worker.adoptTerminal(terminal);
+    if (pod.metadata.deletionTimestamp) {
+      if (mirrorOf) {
+        await this.client.delete({ resource: 'pods', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '' }, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid ?? '' } }).catch(() => undefined);
+        return;
+      }
+      worker.terminate();
+    }
+    if (!worker.state.seen || worker.state.external) return;
+    await this.writeStatus(pod, podStatus(pod, worker.state, this.clock.now(), this.machine.internalIP));
+  }
+
+  private async writeStatus(pod: Pod, status: PodStatus): Promise<void> {
+    const key = keyOf(pod);
+    const text = JSON.stringify(status);
+    const last = this.lastWritten.get(key);
+    if (text === JSON.stringify(pod.status) || (last && last.rv === pod.metadata.resourceVersion && last.text === text)) return;
+    const patch: Record<string, unknown> = { ...status };
+    for (const k of Object.keys(pod.status ?? {})) if (!(k in patch)) patch[k] = null;
     try {
-      await this.client.update({ resource: 'pods', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '', subresource: 'status' }, { ...pod, status });
+      await this.client.patch({ resource: 'pods', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '', subresource: 'status' }, { metadata: { uid: pod.metadata.uid }, status: patch }, 'application/merge-patch+json');
+      this.lastWritten.set(key, { rv: pod.metadata.resourceVersion, text });
     } catch (e) {
-      if (isStatusError(e, 'NotFound')) return;
+      if (isStatusError(e, 'NotFound') || isStatusError(e, 'Conflict')) return;
       throw e;
     }
   }
 
-  private conditions(pod: Pod, ready: boolean): Condition[] {
-    const t = rfc3339(this.clock.now());
-    const names = pod.spec.containers.map((c) => c.name).join(' ');
-    const notReady = { reason: 'ContainersNotReady', message: `containers with unready status: [${names}]` };
-    const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled') ?? { type: 'PodScheduled', status: 'True' as const, lastProbeTime: null, lastTransitionTime: t };
-    const c = (type: string, ok: boolean, extra: object = {}): Condition => ({ type, status: ok ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: t, ...(ok ? {} : extra) });
-    return [c('PodReadyToStartContainers', ready), c('Initialized', true), c('Ready', ready, notReady), c('ContainersReady', ready, notReady), scheduled];
+  private async deletePod(key: string, uid: string): Promise<void> {
+    const [namespace = '', name = ''] = key.split('/');
+    const pod = this.pods.get(key);
+    const state = this.workers.get(key)?.state;
+    if (pod && pod.metadata.uid === uid && state && !state.external) await this.writeStatus(pod, podStatus(pod, state, this.clock.now(), this.machine.internalIP)).catch(() => undefined);
+    try {
+      await this.client.delete({ resource: 'pods', namespace, name }, { gracePeriodSeconds: 0, preconditions: { uid } });
+    } catch (e) {
+      if (!isStatusError(e, 'NotFound') && !isStatusError(e, 'Conflict')) this.clock.setTimer(1000, () => void this.deletePod(key, uid));
+    }
   }
 
-  private hostStatus(pod: Pod): Partial<NonNullable<Pod['status']>> {
-    return {
-      hostIP: this.machine.internalIP,
-      hostIPs: [{ ip: this.machine.internalIP }],
-      startTime: pod.status?.startTime ?? rfc3339(this.clock.now()),
-    };
+  private worker(namespace: string, pod: string): PodWorker | undefined {
+    const w = this.workers.get(`${namespace}/${pod}`);
+    return w && !w.disposed ? w : undefined;
   }
 
-  private creatingStatus(pod: Pod): Pod['status'] {
-    const containerStatuses: ContainerStatus[] = pod.spec.containers.map((c) => ({
-      name: c.name,
-      state: { waiting: { reason: 'ContainerCreating' } },
-      lastState: {},
-      ready: false,
-      restartCount: 0,
-      image: c.image ?? '',
-      imageID: '',
-      started: false,
-    }));
-    return { ...pod.status, phase: 'Pending', conditions: this.conditions(pod, false), ...this.hostStatus(pod), containerStatuses };
+  /** The log of a container of a pod on this node (the kubelet's /containerLogs). */
+  containerLogs(namespace: string, pod: string, query: PodLogQuery): LogAnswer {
+    const w = this.worker(namespace, pod);
+    // Not seen yet (the kubelet's watch lags the binding): nothing runs.
+    if (!w) throw new Error(`container "${query.container}" in pod "${pod}" is waiting to start: ContainerCreating`);
+    return containerLogs(w, query.container, query, this.clock.now());
   }
 
-  private runningStatus(pod: Pod): Pod['status'] {
-    const started = rfc3339(this.clock.now());
-    const ip = this.podIP(pod);
-    const containerStatuses: ContainerStatus[] = pod.spec.containers.map((c) => ({
-      name: c.name,
-      state: { running: { startedAt: started } },
-      lastState: {},
-      ready: true,
-      restartCount: 0,
-      image: qualifiedImage(c.image ?? ''),
-      imageID: `${qualifiedImage(c.image ?? '').split(':')[0]}@sha256:${this.random.string(64, '0123456789abcdef')}`,
-      containerID: `containerd://${this.random.string(64, '0123456789abcdef')}`,
-      started: true,
-      ...mountStatuses(c),
-    }));
-    return { ...pod.status, phase: 'Running', conditions: this.conditions(pod, true), ...this.hostStatus(pod), podIP: ip, podIPs: [{ ip }], containerStatuses };
+  /** Runs a command in a running container (kubectl exec); throws when the container does not run. */
+  exec(namespace: string, pod: string, container: string, argv: string[], stdin = ''): Promise<ExecResult> {
+    const inst = this.worker(namespace, pod)?.record(container)?.instance;
+    if (!inst || inst.state !== 'running') return Promise.reject(new Error(`unable to upgrade connection: container not found ("${container}")`));
+    return inst.exec(argv, stdin);
   }
-}
 
-/**
- * The volume mounts of a running container as the kubelet reports them (RecursiveReadOnlyMounts,
- * on since 1.31): each mount, and for a read-only one whether it is recursively read-only —
- * always `Disabled` here, as with kind's containerd 1.7, which cannot make recursive read-only
- * mounts (`IfPossible` resolves to `Disabled`).
- */
-export function mountStatuses(c: Container): { volumeMounts?: VolumeMountStatus[] } {
-  const mounts = Array.isArray(c['volumeMounts']) ? (c['volumeMounts'] as Record<string, unknown>[]) : [];
-  if (mounts.length === 0) return {};
-  return {
-    volumeMounts: mounts.map((m) => {
-      const s: VolumeMountStatus = { name: String(m['name'] ?? ''), mountPath: String(m['mountPath'] ?? '') };
-      if (m['readOnly'] === true) {
-        s.readOnly = true;
-        s.recursiveReadOnly = 'Disabled';
+  /** The filesystem of a running container (for `kubectl cp` and the shells), if any. */
+  filesystem(namespace: string, pod: string, container: string): FileSystem | undefined {
+    const inst = this.worker(namespace, pod)?.record(container)?.instance;
+    return inst && inst.state === 'running' ? inst.fs : undefined;
+  }
+
+  /** The usage of a pod's running containers; undefined when the pod is not here. */
+  podUsage(namespace: string, name: string): ContainerUsage[] | undefined {
+    const w = this.worker(namespace, name);
+    if (!w || !this.running) return undefined;
+    return w.state.records.filter((r) => r.instance?.state === 'running').map((r) => ({ name: r.spec.name, cpuMilli: r.instance?.cpuMilli() ?? 0, memoryBytes: r.instance?.memoryBytes() ?? 0 }));
+  }
+
+  /** The node's usage: its containers and its own daemons; undefined when the kubelet is stopped. */
+  nodeUsage(): { cpuMilli: number; memoryBytes: number } | undefined {
+    if (!this.running) return undefined;
+    let cpuMilli = NODE_OVERHEAD.cpuMilli;
+    let memoryBytes = NODE_OVERHEAD.memoryBytes;
+    for (const w of this.workers.values()) {
+      for (const r of w.state.records) {
+        if (r.instance?.state !== 'running') continue;
+        cpuMilli += r.instance.cpuMilli();
+        memoryBytes += r.instance.memoryBytes();
       }
-      return s;
-    }),
-  };
-}
+    }
+    return { cpuMilli, memoryBytes };
+  }
 
-/** `nginx` → `docker.io/library/nginx:latest`, as containerd reports image names. */
-export function qualifiedImage(image: string): string {
-  let name = image;
-  const lastSlash = name.lastIndexOf('/');
-  if (!name.includes('@') && name.indexOf(':', lastSlash + 1) < 0) name += ':latest';
-  const first = name.split('/')[0] ?? '';
-  if (!name.includes('/')) return `docker.io/library/${name}`;
-  if (!first.includes('.') && !first.includes(':') && first !== 'localhost') return `docker.io/${name}`;
-  return name;
+  /** Whether the node is short of memory (less than the 100Mi eviction threshold left). */
+  private memoryPressure(): boolean {
+    const used = this.nodeUsage()?.memoryBytes ?? 0;
+    const m = /^(\d+)Ki$/.exec(this.machine.memory);
+    const capacity = m ? Number(m[1]) * 1024 : Number.POSITIVE_INFINITY;
+    return capacity - used < 100 * 1024 * 1024;
+  }
+
+  /** When the kubelet last saw the pod (status.startTime), for tests and the dashboard. */
+  podStartTime(namespace: string, pod: string): string | undefined {
+    const w = this.worker(namespace, pod);
+    return w ? rfc3339(w.state.startTime) : undefined;
+  }
 }

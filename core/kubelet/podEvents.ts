@@ -1,23 +1,14 @@
 /**
- * The events a kubelet records about the containers it runs, with the kubelet's own reasons and
- * messages (pkg/kubelet/events, kuberuntime, images): `Pulling image "nginx"`, `Successfully
- * pulled image "nginx" in 1.234s (1.234s including waiting). Image size: 72099501 bytes.` or
- * `Container image "nginx:1.27" already present on machine`, `Created container: nginx`,
- * `Started container nginx`, and `Stopping container nginx` (Killing) on deletion. The node
- * remembers the images it pulled, so `IfNotPresent` pulls once per node.
+ * The events a kubelet records about the containers it runs, with the kubelet's own reasons
+ * and messages (pkg/kubelet/events, kuberuntime, images, prober): `Pulling image "nginx"`,
+ * `Successfully pulled image "nginx" in 1.234s (1.234s including waiting). Image size: 72099501
+ * bytes.` or `Container image "nginx:1.27" already present on machine`, `Created container:
+ * nginx`, `Started container nginx`, `Stopping container nginx` (Killing), `Back-off restarting
+ * failed container ...`, `Failed to pull image ...`, `Liveness probe failed: ...`.
  */
 import type { Container, ObjectReference, Pod } from '../api/types';
-import type { Random } from '../clock/random';
 import type { EventRecorder } from '../client/events';
-
-/** Sizes of well-known images (bytes, as containerd reports them); others get a stable made-up size. */
-const IMAGE_SIZES: Record<string, number> = {
-  'docker.io/library/nginx:latest': 72099501,
-  'docker.io/library/busybox:latest': 2166802,
-  'docker.io/library/busybox:1.36': 2156012,
-  'docker.io/library/redis:latest': 45009421,
-  'docker.io/library/httpd:latest': 58224156,
-};
+import { resolveImage } from './images/catalogue';
 
 /** Go's time.Duration.String() of a whole number of milliseconds (`850ms`, `1.234s`, `1m2.5s`). */
 export function goDuration(ms: number): string {
@@ -29,71 +20,113 @@ export function goDuration(ms: number): string {
   return `${h ? `${h}h` : ''}${h || m ? `${m}m` : ''}${s}s`;
 }
 
-/** The size of an image (by its fully qualified name). */
-export function imageSize(qualified: string): number {
-  const known = IMAGE_SIZES[qualified];
+/** The size of an image (by reference): the catalogue's, or a stable made-up one for others. */
+export function imageSize(image: string): number {
+  const known = resolveImage(image)?.size;
   if (known !== undefined) return known;
   let h = 2166136261;
-  for (const ch of qualified) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619) >>> 0;
+  for (const ch of image) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619) >>> 0;
   return 5_000_000 + (h % 95_000_000);
 }
 
-/** The kubelet's container events for one node. */
+/** format.Pod: `web_default(uid)`. */
+export function formatPod(pod: Pod): string {
+  return `${pod.metadata.name ?? ''}_${pod.metadata.namespace ?? ''}(${pod.metadata.uid ?? ''})`;
+}
+
+/** The gRPC status a containerd pull error comes back with. */
+export function pullRpcError(message: string): string {
+  return `rpc error: code = ${message.endsWith(': not found') ? 'NotFound' : 'Unknown'} desc = ${message}`;
+}
+
+/** The kubelet's events about one node's pods. */
 export class PodEvents {
-  private readonly images = new Set<string>();
+  /** Events go to `recorder`; none: the events are not recorded (static pods started at boot). */
+  constructor(private readonly recorder: EventRecorder | undefined) {}
 
-  constructor(
-    private readonly recorder: EventRecorder,
-    private readonly random: Random,
-    private readonly qualify: (image: string) => string,
-  ) {}
-
-  private ref(pod: Pod, c: Container, init: boolean): ObjectReference {
+  /** The reference of a container (`spec.containers{web}`), or of the pod. */
+  ref(pod: Pod, c?: Container, init = false): ObjectReference {
     const ref: ObjectReference = { kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '', uid: pod.metadata.uid ?? '', apiVersion: 'v1' };
     if (pod.metadata.resourceVersion) ref.resourceVersion = pod.metadata.resourceVersion;
-    ref.fieldPath = init ? `spec.initContainers{${c.name}}` : `spec.containers{${c.name}}`;
+    if (c) ref.fieldPath = init ? `spec.initContainers{${c.name}}` : `spec.containers{${c.name}}`;
     return ref;
   }
 
-  private containers(pod: Pod): { c: Container; init: boolean }[] {
-    return [...(pod.spec.initContainers ?? []).map((c) => ({ c, init: true })), ...(pod.spec.containers ?? []).map((c) => ({ c, init: false }))];
+  private emit(pod: Pod, c: Container | undefined, init: boolean, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.recorder?.event(this.ref(pod, c, init), type, reason, message);
   }
 
-  /** Whether the container's image is pulled (by its pull policy and the node's images). */
-  private needsPull(c: Container): boolean {
-    if (c.imagePullPolicy === 'Never') return false;
-    return c.imagePullPolicy === 'Always' || !this.images.has(this.qualify(c.image ?? ''));
+  /** Pulling. */
+  pulling(pod: Pod, c: Container, init: boolean): void {
+    this.emit(pod, c, init, 'Normal', 'Pulling', `Pulling image ${JSON.stringify(c.image ?? '')}`);
   }
 
-  /** The pod's first container starts: the image pull begins (when one is needed). */
-  starting(pod: Pod): void {
-    const first = this.containers(pod)[0];
-    if (first && this.needsPull(first.c)) this.recorder.event(this.ref(pod, first.c, first.init), 'Normal', 'Pulling', `Pulling image ${JSON.stringify(first.c.image ?? '')}`);
+  /** Pulled after a pull that took `ms` of an image of `size` bytes. */
+  pulled(pod: Pod, c: Container, init: boolean, ms: number, size: number): void {
+    this.emit(pod, c, init, 'Normal', 'Pulled', `Successfully pulled image ${JSON.stringify(c.image ?? '')} in ${goDuration(ms)} (${goDuration(ms)} including waiting). Image size: ${size} bytes.`);
   }
 
-  /** The pod's containers run, `elapsedMs` after it started: pulled, created and started, in order. */
-  started(pod: Pod, elapsedMs: number): void {
-    this.containers(pod).forEach(({ c, init }, i) => {
-      const ref = this.ref(pod, c, init);
-      const image = c.image ?? '';
-      if (this.needsPull(c)) {
-        if (i > 0) this.recorder.event(ref, 'Normal', 'Pulling', `Pulling image ${JSON.stringify(image)}`);
-        const took = i === 0 ? elapsedMs : this.random.between(200, 1500);
-        const qualified = this.qualify(image);
-        this.images.add(qualified);
-        this.recorder.event(ref, 'Normal', 'Pulled', `Successfully pulled image ${JSON.stringify(image)} in ${goDuration(took)} (${goDuration(took)} including waiting). Image size: ${imageSize(qualified)} bytes.`);
-      } else this.recorder.event(ref, 'Normal', 'Pulled', `Container image ${JSON.stringify(image)} already present on machine`);
-      this.recorder.event(ref, 'Normal', 'Created', `Created container: ${c.name}`);
-      this.recorder.event(ref, 'Normal', 'Started', `Started container ${c.name}`);
-    });
+  /** Pulled: the image was there. */
+  present(pod: Pod, c: Container, init: boolean): void {
+    this.emit(pod, c, init, 'Normal', 'Pulled', `Container image ${JSON.stringify(c.image ?? '')} already present on machine`);
   }
 
-  /** The pod is being deleted: its running containers are stopped. */
-  killing(pod: Pod): void {
-    for (const s of pod.status?.containerStatuses ?? []) {
-      if (!s.state?.running) continue;
-      const c = pod.spec.containers.find((x) => x.name === s.name);
-      if (c) this.recorder.event(this.ref(pod, c, false), 'Normal', 'Killing', `Stopping container ${c.name}`);
-    }
+  /** A pull failed: Failed with the registry's error, then `Error: ErrImagePull`. */
+  pullFailed(pod: Pod, c: Container, init: boolean, message: string): void {
+    this.emit(pod, c, init, 'Warning', 'Failed', `Failed to pull image ${JSON.stringify(c.image ?? '')}: ${pullRpcError(message)}`);
+    this.emit(pod, c, init, 'Warning', 'Failed', 'Error: ErrImagePull');
+  }
+
+  /** A pull waits for its back-off. */
+  pullBackOff(pod: Pod, c: Container, init: boolean): void {
+    this.emit(pod, c, init, 'Normal', 'BackOff', `Back-off pulling image ${JSON.stringify(c.image ?? '')}`);
+    this.emit(pod, c, init, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+  }
+
+  /** imagePullPolicy Never and the image is missing. */
+  neverPull(pod: Pod, c: Container, init: boolean): void {
+    this.emit(pod, c, init, 'Warning', 'ErrImageNeverPull', `Container image ${JSON.stringify(c.image ?? '')} is not present with pull policy of Never`);
+    this.emit(pod, c, init, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
+  }
+
+  /** An invalid image reference. */
+  invalidImage(pod: Pod, c: Container, init: boolean, message: string): void {
+    this.emit(pod, c, init, 'Warning', 'InspectFailed', message);
+    this.emit(pod, c, init, 'Warning', 'Failed', 'Error: InvalidImageName');
+  }
+
+  /** A container failed before it ran (CreateContainerConfigError, StartError...): `Error: <message>`. */
+  failed(pod: Pod, c: Container, init: boolean, message: string): void {
+    this.emit(pod, c, init, 'Warning', 'Failed', `Error: ${message}`);
+  }
+
+  /** Created. */
+  created(pod: Pod, c: Container, init: boolean): void {
+    this.emit(pod, c, init, 'Normal', 'Created', `Created container: ${c.name}`);
+  }
+
+  /** Started. */
+  started(pod: Pod, c: Container, init: boolean): void {
+    this.emit(pod, c, init, 'Normal', 'Started', `Started container ${c.name}`);
+  }
+
+  /** Killing (`Stopping container web`, or the probe's reason). */
+  killing(pod: Pod, c: Container, init: boolean, message = `Stopping container ${c.name}`): void {
+    this.emit(pod, c, init, 'Normal', 'Killing', message);
+  }
+
+  /** A restart waits for its back-off (CrashLoopBackOff). */
+  backOff(pod: Pod, c: Container, init: boolean): void {
+    this.emit(pod, c, init, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(pod)}`);
+  }
+
+  /** A probe failed (`Liveness probe failed: ...`). */
+  unhealthy(pod: Pod, c: Container, init: boolean, message: string): void {
+    this.emit(pod, c, init, 'Warning', 'Unhealthy', message);
+  }
+
+  /** A volume could not be set up. */
+  failedMount(pod: Pod, volume: string, message: string): void {
+    this.emit(pod, undefined, false, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume ${JSON.stringify(volume)} : ${message}`);
   }
 }

@@ -1,5 +1,10 @@
-/** The control plane's static pods, as kubeadm writes them to /etc/kubernetes/manifests. */
+/**
+ * Static pods: manifests the kubelet reads from its manifest directory (/etc/kubernetes/manifests,
+ * an in-memory map here) and runs itself, publishing a mirror pod `<name>-<node>` in the API —
+ * the control plane's components as kubeadm writes them, and whatever a student adds.
+ */
 import { KUBERNETES_VERSION, type Pod } from '../api/types';
+import { hexDigest } from './images/catalogue';
 
 /** The control-plane components that run as static pods. */
 export const CONTROL_PLANE_COMPONENTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const;
@@ -21,30 +26,45 @@ const commands: Record<ControlPlaneComponent, string[]> = {
   'kube-scheduler': ['kube-scheduler', '--authentication-kubeconfig=/etc/kubernetes/scheduler.conf', '--bind-address=127.0.0.1', '--kubeconfig=/etc/kubernetes/scheduler.conf', '--leader-elect=true'],
 };
 
-/** The mirror pod of a static pod, as the kubelet creates it in the API. */
-export function staticPod(component: ControlPlaneComponent, nodeName: string, nodeIP: string, nodeUid: string): Pod {
+const requests: Record<ControlPlaneComponent, string> = { etcd: '100m', 'kube-apiserver': '250m', 'kube-controller-manager': '200m', 'kube-scheduler': '100m' };
+
+/** The manifest kubeadm writes for a control-plane component. */
+export function controlPlaneManifest(component: ControlPlaneComponent, nodeName: string, nodeIP: string): Pod {
   const command = commands[component].map((a) => a.replace('NODE_IP', nodeIP).replace('NODE_NAME', nodeName));
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: {
-      name: `${component}-${nodeName}`,
-      namespace: 'kube-system',
-      labels: { component, tier: 'control-plane' },
-      annotations: {
-        'kubernetes.io/config.source': 'file',
-        'kubernetes.io/config.mirror': `kubelab-${component}`,
-        'kubernetes.io/config.seen': '',
-      },
-      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: nodeName, uid: nodeUid, controller: true }],
-    },
+    metadata: { name: component, namespace: 'kube-system', labels: { component, tier: 'control-plane' } },
     spec: {
-      containers: [{ name: component, image: images[component], command, imagePullPolicy: 'IfNotPresent', resources: { requests: { cpu: component === 'etcd' ? '100m' : component === 'kube-apiserver' ? '250m' : component === 'kube-controller-manager' ? '200m' : '100m' } } }],
+      containers: [{ name: component, image: images[component], command, imagePullPolicy: 'IfNotPresent', resources: { requests: { cpu: requests[component] } } }],
       hostNetwork: true,
-      nodeName,
       priority: 2000001000,
       priorityClassName: 'system-node-critical',
       tolerations: [{ operator: 'Exists', effect: 'NoExecute' }],
     },
   };
+}
+
+/** The mirror pod of a static pod, as the kubelet creates it in the API. */
+export function mirrorPod(manifest: Pod, nodeName: string, nodeUid: string): Pod {
+  const name = `${manifest.metadata.name ?? ''}-${nodeName}`;
+  const hash = hexDigest(JSON.stringify(manifest)).slice(0, 32);
+  return {
+    ...manifest,
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      ...manifest.metadata,
+      name,
+      namespace: manifest.metadata.namespace ?? 'default',
+      annotations: { ...manifest.metadata.annotations, 'kubernetes.io/config.hash': hash, 'kubernetes.io/config.mirror': hash, 'kubernetes.io/config.seen': '', 'kubernetes.io/config.source': 'file' },
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: nodeName, uid: nodeUid, controller: true }],
+    },
+    spec: { ...manifest.spec, nodeName },
+  };
+}
+
+/** Whether a pod is a mirror pod. */
+export function isMirrorPod(pod: Pod): boolean {
+  return pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
 }

@@ -83,9 +83,9 @@ describe('ShellEngine kubectl get', () => {
     expect(bare.split('\n').filter((l) => l).map((l) => l.split(/ +/))).toEqual([['web', '0/1', 'Pending', '0', '0s', '<none>', '<none>', '<none>', '<none>']]);
     // kubectl's tabwriter makes every column at least 6 wide, padding included.
     expect((await run('kubectl get pods --no-headers')).out).toBe('web   0/1   Pending   0     0s\n');
-    const bad = await run('kubectl get pods -o yaml');
+    const bad = await run('kubectl get pods -o yml');
     expect(bad.exit).toBe(1);
-    expect(bad.err).toContain('unable to match a printer suitable for the output format "yaml"');
+    expect(bad.err).toContain('unable to match a printer suitable for the output format "yml"');
   });
 
   it('gets objects by name, printing the server error for a missing one', async () => {
@@ -117,9 +117,9 @@ describe('ShellEngine kubectl get', () => {
 
   it('refuses unknown flags and missing arguments with kubectl\'s words', async () => {
     const { run } = await setup();
-    expect((await run('kubectl get pods --foo=bar')).err).toBe("error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n");
-    expect((await run('kubectl get pods -z')).err).toBe("error: unknown shorthand flag: 'z' in -z\nSee 'kubectl get --help' for usage.\n");
-    expect((await run('kubectl get pods -n')).err).toBe("error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage.\n");
+    expect((await run('kubectl get pods --foo=bar')).err).toBe("Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n");
+    expect((await run('kubectl get pods -z')).err).toBe("Error: unknown shorthand flag: 'z' in -z\nSee 'kubectl get --help' for usage.\n");
+    expect((await run('kubectl get pods -n')).err).toBe("Error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage.\n");
     const noType = await run('kubectl get');
     expect(noType.err).toContain('error: Required resource not specified.');
     expect(noType.exit).toBe(1);
@@ -132,7 +132,7 @@ describe('ShellEngine builtins', () => {
     expect((await run('exit')).result).toBe('exit');
     expect((await run('logout')).result).toBe('exit');
     expect((await run('clear')).result).toBe('clear');
-    expect((await run('help')).out).toContain('kubectl get TYPE');
+    expect((await run('help')).out).toContain('kubectl COMMAND');
   });
 
   it('reports an unknown command with exit code 127, and a later success resets it', async () => {
@@ -155,11 +155,12 @@ describe('ShellEngine builtins', () => {
     expect(await run('   # nothing')).toEqual({ result: undefined, out: '', err: '', exit: 0 });
   });
 
-  it('refuses kubectl subcommands it does not know yet', async () => {
+  it('refuses unknown kubectl commands as cobra does, with suggestions', async () => {
     const { run } = await setup();
-    const r = await run('kubectl apply -f x.yaml');
-    expect(r.err).toMatch(/^error: unknown command "apply" for "kubectl"\n/);
+    const r = await run('kubectl gett pods');
+    expect(r.err).toBe('Error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n\n');
     expect(r.exit).toBe(1);
+    expect((await run('kubectl xyzzy')).err).toBe('Error: unknown command "xyzzy" for "kubectl"\n');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../api/types';
 import { Store, StoreError, type CommitRecord, type StoreEvent } from './store';
+import { mutableCopy } from './frozen';
 
 function obj(name: string, extra: Record<string, unknown> = {}): KubeObject {
   return { metadata: { name }, ...extra };
@@ -47,14 +48,40 @@ describe('Store writes', () => {
     expect(s.size()).toBe(1);
   });
 
-  it('returns copies: changing a result does not change the store', () => {
+  it('shares one frozen object per write: a result cannot be changed, and the written object is not kept', () => {
     const s = new Store();
-    const created = s.create('/r/a', obj('a', { spec: { n: 1 } }));
-    (created.spec as { n: number }).n = 2;
+    const input = obj('a', { spec: { n: 1, list: [{ k: 'v' }] } });
+    const created = s.create('/r/a', input);
+    (input.spec as { n: number }).n = 5;
+    expect(s.get('/r/a')?.spec).toEqual({ n: 1, list: [{ k: 'v' }] });
+    expect(() => ((created.spec as { n: number }).n = 2)).toThrow(TypeError);
+    expect(() => (created.spec as { list: { k: string }[] }).list.push({ k: 'w' })).toThrow(TypeError);
     const read = s.get('/r/a') as KubeObject;
-    expect(read.spec).toEqual({ n: 1 });
-    (read.spec as { n: number }).n = 3;
-    expect(s.get('/r/a')?.spec).toEqual({ n: 1 });
+    expect(read).toBe(created);
+    expect(s.list('/r/').items[0]).toBe(created);
+    const copy = mutableCopy(read);
+    (copy.spec as { n: number }).n = 3;
+    expect(s.get('/r/a')?.spec).toEqual({ n: 1, list: [{ k: 'v' }] });
+  });
+
+  it('gives every watcher the same event object', async () => {
+    const s = new Store();
+    const seen: KubeObject[] = [];
+    s.watch('/r/', 0, (e) => seen.push(e.object));
+    s.watch('/r/', 0, (e) => seen.push(e.object));
+    const a = s.create('/r/a', obj('a'));
+    await flush();
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(a);
+    expect(seen[1]).toBe(a);
+  });
+
+  it('copies a `__proto__` key as a property, never as a prototype', () => {
+    const value = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as Record<string, unknown>;
+    const copy = mutableCopy(value);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(['__proto__', 'a']);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(value));
   });
 
   it('refuses to create a key twice', () => {

@@ -2,8 +2,12 @@
  * The etcd-like store: one global revision, compare-and-swap writes, ordered range reads and
  * watches that can resume from any revision still in a bounded history window. It knows keys
  * and JSON objects, nothing about resources; the API server maps its errors to Statuses.
+ *
+ * Each object is parsed once, at its write, and kept deeply frozen: every read, list and watch
+ * event shares it (a reader that needs to change it takes `mutableCopy` from `frozen.ts`).
  */
 import type { KubeObject } from '../api/types';
+import { deepFreeze } from './frozen';
 
 /** Why a store operation failed. */
 export type StoreErrorCode = 'KeyExists' | 'KeyNotFound' | 'Conflict' | 'Expired';
@@ -34,9 +38,17 @@ export interface StoreWatch {
   stop(): void;
 }
 
-interface Entry {
-  json: string;
-  modRevision: number;
+/** A stored object, deeply frozen, and the revision of its last change. */
+class Entry {
+  constructor(
+    readonly obj: KubeObject,
+    readonly modRevision: number,
+  ) {}
+
+  /** Its JSON text (made on demand: snapshots and state checks compare it). */
+  get json(): string {
+    return JSON.stringify(this.obj);
+  }
 }
 
 interface Watcher {
@@ -67,8 +79,9 @@ export interface StoreOptions {
   historySize?: number;
 }
 
-function clone<T>(json: string): T {
-  return JSON.parse(json) as T;
+/** The object of a JSON text, deeply frozen. */
+function frozen(json: string): KubeObject {
+  return deepFreeze(JSON.parse(json) as KubeObject);
 }
 
 /** The revisioned key-value store. */
@@ -107,12 +120,12 @@ export class Store {
    */
   restore(state: StoreState, records: Iterable<CommitRecord> = []): void {
     if (this.revision !== 0 || this.entries.size > 0) throw new Error('restore needs an empty store');
-    for (const [key, modRevision, json] of state.entries) this.entries.set(key, { json, modRevision });
+    for (const [key, modRevision, json] of state.entries) this.entries.set(key, new Entry(frozen(json), modRevision));
     this.revision = state.revision;
     for (const r of records) {
       if (r.revision <= this.revision) continue;
       if (r.type === 'DELETED') this.entries.delete(r.key);
-      else this.entries.set(r.key, { json: r.json ?? '{}', modRevision: r.revision });
+      else this.entries.set(r.key, new Entry(frozen(r.json ?? '{}'), r.revision));
       this.revision = r.revision;
     }
     this.sortedKeys = undefined;
@@ -129,16 +142,15 @@ export class Store {
     return this.entries.size;
   }
 
-  /** Reads one object, or undefined. */
+  /** Reads one object, or undefined: the stored object itself, deeply frozen (never to be changed). */
   get(key: string): KubeObject | undefined {
-    const e = this.entries.get(key);
-    return e ? clone<KubeObject>(e.json) : undefined;
+    return this.entries.get(key)?.obj;
   }
 
-  /** Reads every object whose key starts with `prefix`, in key order, with the revision read at. */
+  /** Reads every object whose key starts with `prefix`, in key order, with the revision read at (frozen objects, as `get`). */
   list(prefix: string): { items: KubeObject[]; revision: number } {
     const items: KubeObject[] = [];
-    for (const key of this.keysWithPrefix(prefix)) items.push(clone<KubeObject>((this.entries.get(key) as Entry).json));
+    for (const key of this.keysWithPrefix(prefix)) items.push((this.entries.get(key) as Entry).obj);
     return { items, revision: this.revision };
   }
 
@@ -194,7 +206,7 @@ export class Store {
     if (expectedRevision !== undefined && expectedRevision !== String(current.modRevision)) {
       throw new StoreError('Conflict', `key ${key} is at revision ${current.modRevision}, not ${expectedRevision}`);
     }
-    return this.commit('MODIFIED', key, object, clone<KubeObject>(current.json));
+    return this.commit('MODIFIED', key, object, current.obj);
   }
 
   /** Deletes `key` (if at `expectedRevision`, when given); returns the deleted object. */
@@ -204,14 +216,15 @@ export class Store {
     if (expectedRevision !== undefined && expectedRevision !== String(current.modRevision)) {
       throw new StoreError('Conflict', `key ${key} is at revision ${current.modRevision}, not ${expectedRevision}`);
     }
-    const previous = clone<KubeObject>(current.json);
-    return this.commit('DELETED', key, previous, previous);
+    return this.commit('DELETED', key, current.obj, current.obj);
   }
 
   private commit(type: StoreEvent['type'], key: string, object: KubeObject, previous: KubeObject | undefined): KubeObject {
     const revision = this.revision + 1;
     const stored: KubeObject = { ...object, metadata: { ...object.metadata, resourceVersion: String(revision) } };
     const json = JSON.stringify(stored);
+    // The stored form is the JSON form (what a reader of etcd would get back), parsed once.
+    const obj = frozen(json);
     // Write-ahead: the journal hears of the change first; if it cannot take it, nothing changes.
     this.onCommit?.(type === 'DELETED' ? { revision, type, key } : { revision, type, key, json });
     this.revision = revision;
@@ -220,15 +233,16 @@ export class Store {
       if (this.sortedKeys) this.sortedKeys.splice(this.lowerBound(key), 1);
     } else {
       if (!this.entries.has(key) && this.sortedKeys) this.sortedKeys.splice(this.lowerBound(key), 0, key);
-      this.entries.set(key, { json, modRevision: this.revision });
+      this.entries.set(key, new Entry(obj, this.revision));
     }
     for (const [prefix, rev] of this.prefixRevisions) if (rev !== this.revision && key.startsWith(prefix)) this.prefixRevisions.set(prefix, this.revision);
-    const event: StoreEvent = { type, key, revision: this.revision, object: clone<KubeObject>(json) };
+    // One event object for every watcher (and the history): watchers never change it.
+    const event: StoreEvent = { type, key, revision: this.revision, object: obj };
     if (previous) event.previous = previous;
     this.history.push(event);
     if (this.history.length > this.historySize) this.history.splice(0, this.history.length - this.historySize);
     for (const w of this.watchers) if (key.startsWith(w.prefix)) this.enqueue(w, event);
-    return clone<KubeObject>(json);
+    return event.object;
   }
 
   /**
@@ -242,7 +256,7 @@ export class Store {
     if (fromRevision <= 0) {
       for (const key of this.keysWithPrefix(prefix)) {
         const e = this.entries.get(key) as Entry;
-        this.enqueue(watcher, { type: 'ADDED', key, revision: e.modRevision, object: clone<KubeObject>(e.json) });
+        this.enqueue(watcher, { type: 'ADDED', key, revision: e.modRevision, object: e.obj });
       }
     } else if (fromRevision < this.revision) {
       const oldest = this.history[0];

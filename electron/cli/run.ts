@@ -4,12 +4,13 @@ import { UsageError, commandUsage, mainUsage, parseCommandArgs, type CommandSpec
 import { clockCommand } from './clock';
 import { clusterCommand } from './cluster';
 import { faultCommand } from './fault';
+import { labCommand } from './lab';
 import { serveCommand } from './serve';
 import { shellCommand } from './shell';
 import { snapshotCommand } from './snapshot';
 
 /** Every subcommand, in the order the usage lists them. */
-export const COMMANDS: CommandSpec[] = [serveCommand, shellCommand, clusterCommand, snapshotCommand, clockCommand, faultCommand];
+export const COMMANDS: CommandSpec[] = [serveCommand, shellCommand, clusterCommand, snapshotCommand, clockCommand, faultCommand, labCommand];
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {

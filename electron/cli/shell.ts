@@ -3,49 +3,157 @@
  * front end — prompt, line editing, history, tab completion, Ctrl-C, Ctrl-D — over the pure
  * command engine in core/shell, talking HTTP to the API server named by a kubeconfig.
  */
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest } from 'node:http';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { createInterface } from 'node:readline';
-import { join, resolve } from 'node:path';
-import { ShellEngine, BUILTINS, type ShellTransport } from '../../core/shell/engine';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { ShellEngine, BUILTINS, type ShellFiles, type ShellStream, type ShellTransport, type TransportResponse } from '../../core/shell/engine';
 import { readKubeconfig, type KubeconfigTarget } from '../host/kubeconfig';
 import { defaultDataDir } from '../host/paths';
 import type { CommandSpec } from './commands';
 
+/** An HTTP(S) agent for a kubeconfig's server. */
+function agentFor(target: KubeconfigTarget): HttpAgent | HttpsAgent {
+  return target.server.startsWith('https:') ? new HttpsAgent({ ca: target.ca, rejectUnauthorized: !target.insecure, keepAlive: true }) : new HttpAgent({ keepAlive: true });
+}
+
+function connectError(e: NodeJS.ErrnoException, url: URL): Error {
+  if (e.code === 'ECONNREFUSED') return new Error(`The connection to the server ${url.host} was refused - did you specify the right host or port?`);
+  return new Error(`Unable to connect to the server: ${e.message}`);
+}
+
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** An HTTP(S) transport to the API server of a kubeconfig, with kubectl's connection errors. */
 export function httpTransport(target: KubeconfigTarget): ShellTransport {
-  const agent = target.server.startsWith('https:') ? new HttpsAgent({ ca: target.ca, rejectUnauthorized: !target.insecure, keepAlive: true }) : new HttpAgent({ keepAlive: true });
-  return (method, path, query, accept) =>
+  const agent = agentFor(target);
+  return (method, path, query, accept, send) =>
     new Promise((resolvePromise, reject) => {
       const url = new URL(path, target.server);
       for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
       const headers: Record<string, string> = { accept, 'user-agent': 'kubelab-shell/0.1' };
       if (target.token) headers.authorization = `Bearer ${target.token}`;
-      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-      const req = send(url, { method, headers, agent, timeout: 30_000 }, (res) => {
+      if (send?.body !== undefined) {
+        headers['content-type'] = send.contentType ?? 'application/json';
+        // Node sends a DELETE's body without chunked encoding: the length must be explicit.
+        headers['content-length'] = String(Buffer.byteLength(send.body));
+      }
+      const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      const req = request(url, { method, headers, agent, timeout: 30_000 }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = text;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            // Not JSON: passed on as text.
-          }
-          resolvePromise({ status: res.statusCode ?? 0, body });
-        });
+        res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body: parseBody(Buffer.concat(chunks).toString('utf8')) }));
       });
       req.on('timeout', () => req.destroy(new Error('context deadline exceeded')));
-      req.on('error', (e: NodeJS.ErrnoException) => {
-        if (e.code === 'ECONNREFUSED') reject(new Error(`The connection to the server ${url.host} was refused - did you specify the right host or port?`));
-        else reject(new Error(`Unable to connect to the server: ${e.message}`));
-      });
-      req.end();
+      req.on('error', (e: NodeJS.ErrnoException) => reject(connectError(e, url)));
+      req.end(send?.body);
     });
 }
 
-const KUBECTL_SUBCOMMANDS = ['get'];
+/** A streaming GET (watch: one JSON event a line; followed log: text chunks) to the kubeconfig's server. */
+export function httpStream(target: KubeconfigTarget): ShellStream {
+  const agent = agentFor(target);
+  return (path, query, accept, onData) => {
+    const url = new URL(path, target.server);
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    const headers: Record<string, string> = { accept, 'user-agent': 'kubelab-shell/0.1' };
+    if (target.token) headers.authorization = `Bearer ${target.token}`;
+    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    let stopped = false;
+    let req: ClientRequest | undefined;
+    const done = new Promise<TransportResponse | undefined>((resolvePromise, reject) => {
+      req = request(url, { method: 'GET', headers, agent }, (res) => {
+        const status = res.statusCode ?? 0;
+        const text = !(res.headers['content-type'] ?? '').includes('json');
+        if (status >= 400) {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolvePromise({ status, body: parseBody(Buffer.concat(chunks).toString('utf8')) }));
+          return;
+        }
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          if (text) return onData(chunk);
+          buffer += chunk;
+          let nl = buffer.indexOf('\n');
+          while (nl >= 0) {
+            const line = buffer.slice(0, nl).trim();
+            buffer = buffer.slice(nl + 1);
+            if (line) onData(parseBody(line));
+            nl = buffer.indexOf('\n');
+          }
+        });
+        res.on('end', () => resolvePromise(undefined));
+        res.on('close', () => resolvePromise(undefined));
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => (stopped ? resolvePromise(undefined) : reject(connectError(e, url))));
+      req.end();
+    });
+    return {
+      done,
+      stop() {
+        stopped = true;
+        req?.destroy();
+      },
+    };
+  };
+}
+
+/** The files of the working directory, for `-f`: paths outside it are refused. */
+export function sandboxedFiles(root: string): ShellFiles {
+  const inside = (path: string) => {
+    const full = resolve(root, path);
+    const rel = relative(root, full);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`the path "${path}" is outside the shell's working directory`);
+    return full;
+  };
+  return {
+    async readFile(path) {
+      try {
+        return await readFile(inside(path), 'utf8');
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        if (err.code === 'ENOENT') throw new Error(`the path "${path}" does not exist`);
+        throw err;
+      }
+    },
+    async stat(path) {
+      try {
+        const s = await stat(inside(path));
+        return s.isDirectory() ? 'dir' : 'file';
+      } catch {
+        return undefined;
+      }
+    },
+    async readDir(path) {
+      return (await readdir(inside(path))).sort();
+    },
+    async stdin() {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}
+
+/** Every document of a YAML (or JSON) stream, as kubectl's decoder reads `-f` files. */
+export function parseYamlDocuments(text: string): unknown[] {
+  return parseAllDocuments(text).map((d) => {
+    if (d.errors.length > 0) throw new Error(d.errors[0]?.message ?? 'invalid YAML');
+    return d.toJS() as unknown;
+  });
+}
+
+const KUBECTL_SUBCOMMANDS = ['get', 'create', 'delete', 'label', 'annotate', 'scale', 'logs', 'version', 'api-versions', 'config'];
 const TYPES = ['nodes', 'pods', 'namespaces', 'no', 'po', 'ns', 'node', 'pod', 'namespace'];
 
 /** Completes the word under the cursor (readline completer). */
@@ -79,13 +187,27 @@ export const shellCommand: CommandSpec = {
       return 1;
     }
     const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
-    const engine = new ShellEngine(httpTransport(target), { context: target.context, namespace: target.namespace, lastExit: 0 }, io);
+    const transport = httpTransport(target);
+    // Each command line is told to the lab (lesson checks of the kind "the student ran ..."); a
+    // server that is not a KubeLab answers 404, which is fine: nothing depends on the answer.
+    const report = (line: string) => {
+      if (line.trim() === '') return;
+      transport('POST', '/lab/v1/commands', {}, 'application/json', { body: JSON.stringify({ line }), contentType: 'application/json' }).catch(() => undefined);
+    };
+    const engine = new ShellEngine(transport, { context: target.context, namespace: target.namespace, lastExit: 0, server: target.server }, io, {
+      stream: httpStream(target),
+      files: sandboxedFiles(process.cwd()),
+      parseYaml: parseYamlDocuments,
+    });
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY, historySize: 1000, completer: complete, removeHistoryDuplicates: true });
     const prompt = () => `${engine.state.context}:${engine.state.namespace}$ `;
     if (process.stdin.isTTY) process.stdout.write('KubeLab shell. Type "help" for the commands, "exit" or Ctrl-D to leave.\n');
     return new Promise<number>((done) => {
       let busy = false;
+      let abort: AbortController | undefined;
       rl.on('SIGINT', () => {
+        // Ctrl-C ends a streaming command (get -w, logs -f) as it ends kubectl.
+        abort?.abort();
         // Ctrl-C drops the line being typed, as in bash.
         process.stdout.write('^C\n');
         if (rl.line) rl.write(null, { ctrl: true, name: 'u' });
@@ -98,28 +220,38 @@ export const shellCommand: CommandSpec = {
         if (process.stdin.isTTY) process.stdout.write('exit\n');
         done(engine.state.lastExit);
       });
-      rl.on('line', (line) => {
+      // The input stays flowing while a command runs, so that Ctrl-C reaches a streaming
+      // command; lines typed meanwhile wait in a queue, as a terminal's type-ahead does.
+      const queue: string[] = [];
+      const next = (): void => {
+        const line = queue.shift();
+        if (line === undefined) return;
         busy = true;
-        rl.pause();
+        abort = new AbortController();
         engine
-          .run(line)
+          .run(line, abort.signal)
           .then((r) => {
+            report(line);
             if (r === 'exit') {
               rl.close();
               return;
             }
             if (r === 'clear') process.stdout.write('\x1b[H\x1b[2J\x1b[3J');
             busy = false;
-            rl.resume();
             rl.setPrompt(prompt());
             rl.prompt();
+            next();
           })
           .catch((e: unknown) => {
             process.stderr.write(`kubelab: ${(e as Error).message}\n`);
             busy = false;
-            rl.resume();
             rl.prompt();
+            next();
           });
+      };
+      rl.on('line', (line) => {
+        queue.push(line);
+        if (!busy) next();
       });
       rl.setPrompt(prompt());
       rl.prompt();

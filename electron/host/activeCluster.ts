@@ -37,13 +37,13 @@ interface Running {
   persistence: Persistence;
 }
 
-async function openCluster(dirs: ClusterDirs, name: string, version: string): Promise<Running> {
+async function openCluster(dirs: ClusterDirs, name: string, version: string, rootCA?: string): Promise<Running> {
   const meta = dirs.meta(name);
   const persistence = await Persistence.open(dirs.dir(name), { name, seed: meta.seed, workers: meta.workers }, version);
   const loaded = persistence.loaded;
   const clock = new LabClock(() => Date.now(), loaded.clock ?? Date.now());
   const driver = new ClockDriver(clock);
-  const cluster = new Cluster({ clock, seed: loaded.seed, workers: loaded.workers, ...(loaded.store ? { store: loaded.store } : {}), ...(loaded.random !== undefined ? { randomState: loaded.random } : {}) });
+  const cluster = new Cluster({ clock, seed: loaded.seed, workers: loaded.workers, ...(rootCA ? { rootCA } : {}), ...(loaded.store ? { store: loaded.store } : {}), ...(loaded.random !== undefined ? { randomState: loaded.random } : {}) });
   try {
     await persistence.attach(cluster.store, clock, cluster.random);
     driver.start();
@@ -95,17 +95,18 @@ export class ActiveCluster {
     private running: Running,
     private readonly release: () => void,
     private readonly version: string,
+    private readonly rootCA?: string,
   ) {}
 
   /** Takes the data directory's lock and opens its current cluster (creating `default` with `defaults` the first time). */
-  static async start(dataDir: string, defaults: { seed: number; workers: number }, version: string): Promise<ActiveCluster> {
+  static async start(dataDir: string, defaults: { seed: number; workers: number }, version: string, rootCA?: string): Promise<ActiveCluster> {
     mkdirSync(dataDir, { recursive: true });
     const release = acquireLock(dataDir);
     try {
       const dirs = new ClusterDirs(dataDir);
       dirs.migrateLegacy(defaults);
-      const running = await openCluster(dirs, dirs.current(), version);
-      return new ActiveCluster(dirs, running, release, version);
+      const running = await openCluster(dirs, dirs.current(), version, rootCA);
+      return new ActiveCluster(dirs, running, release, version, rootCA);
     } catch (e) {
       release();
       throw e;
@@ -181,10 +182,10 @@ export class ActiveCluster {
     const previous = this.running;
     await closeRunning(previous);
     try {
-      this.running = await openCluster(this.dirs, name, this.version);
+      this.running = await openCluster(this.dirs, name, this.version, this.rootCA);
     } catch (e) {
       // The other cluster cannot run: back to the one that ran.
-      this.running = await openCluster(this.dirs, previous.name, this.version);
+      this.running = await openCluster(this.dirs, previous.name, this.version, this.rootCA);
       throw e;
     }
     this.dirs.setCurrent(name);
@@ -199,7 +200,7 @@ export class ActiveCluster {
       if (isRunning) await closeRunning(this.running);
       this.dirs.clearState(name);
       if (isRunning) {
-        this.running = await openCluster(this.dirs, name, this.version);
+        this.running = await openCluster(this.dirs, name, this.version, this.rootCA);
         this.onSwitch?.();
       }
     });
@@ -251,7 +252,7 @@ export class ActiveCluster {
       this.dirs.clearState(name);
       await installState(this.dirs.dir(name), { ...snap.state, cluster: { ...snap.state.cluster, name } }, [], file);
       if (isRunning) {
-        this.running = await openCluster(this.dirs, name, this.version);
+        this.running = await openCluster(this.dirs, name, this.version, this.rootCA);
         this.onSwitch?.();
       }
     });

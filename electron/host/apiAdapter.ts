@@ -152,7 +152,9 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, url: U
     if (!res.writableEnded) res.end();
   };
   openStreams.add(finish);
-  stop = stream.start({ send: (e) => res.write(`${JSON.stringify(e)}\n`), end: finish });
+  // A text stream (`pods/NAME/log?follow=true`) carries chunks of text, written as they are.
+  const write = stream.text ? (e: { object: unknown }) => res.write(String(e.object)) : (e: unknown) => res.write(`${JSON.stringify(e)}\n`);
+  stop = stream.start({ send: write, end: finish });
   if (stream.timeoutSeconds !== undefined) {
     // A watch that ends by its timeout says where it got to first (a BOOKMARK, when asked for);
     // 0 (a negative timeoutSeconds, as in kube) ends it at once.

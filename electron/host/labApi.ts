@@ -16,8 +16,7 @@ import { MAX_SNAPSHOT_BYTES } from './snapshots';
 import { readBodyBytes } from './apiAdapter';
 import { isControlPlaneComponent } from '../../core/faults';
 import { decodePath, readBody, sendJson, sendStatus } from './apiAdapter';
-import { listLessons } from './lessons';
-import { labsDir } from './paths';
+import { isLessonsPath, serveLessonsApi } from './lessonsApi';
 
 /** What the lab API serves. */
 export interface LabApiContext {
@@ -107,7 +106,7 @@ export async function serveLabApi(ctx: LabApiContext, req: IncomingMessage, res:
     if (path === '/lab/v1/clusters' || path.startsWith('/lab/v1/clusters/')) return await clustersApi(active, req, res, path, method);
     if (path.startsWith('/lab/v1/snapshots/')) return await snapshotsApi(ctx, req, res, url, method);
     if (path === '/lab/v1/info' && method === 'GET') return sendJson(res, 200, ctx.info());
-    if (path === '/lab/v1/lessons' && method === 'GET') return sendJson(res, 200, { items: listLessons(labsDir()).items });
+    if (isLessonsPath(path)) return await serveLessonsApi(active, req, res, path, method);
     if (path.startsWith('/lab/v1/scheduler/explain/') && method === 'GET') {
       const key = decodePath(path.slice('/lab/v1/scheduler/explain/'.length));
       if (key === undefined) bad('invalid URL escape in the request path');

@@ -95,10 +95,10 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
   mkdirSync(dataDir, { recursive: true });
   // The data directory's clusters (the current one restored from its saved state, or a new
   // `default` with the options' shape): refuses a directory another lab uses.
-  const active = await ActiveCluster.start(dataDir, { seed: options.seed ?? 1, workers: options.workers ?? 2 }, kubelabVersion());
+  const pki = await ensurePki(dataDir);
+  const active = await ActiveCluster.start(dataDir, { seed: options.seed ?? 1, workers: options.workers ?? 2 }, kubelabVersion(), pki.caCert);
 
   const token = randomBytes(24).toString('base64url');
-  const pki = await ensurePki(dataDir);
   const staticRoot = options.rendererDir ?? rendererDir();
   const openStreams = new Set<() => void>();
   let origin = '';

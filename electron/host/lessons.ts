@@ -1,12 +1,15 @@
-/** Reads the lesson catalogue from `labs/` (the lesson engine itself comes later). */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+/**
+ * Reads the lessons in `labs/`: the catalogue the lesson panel lists, and each lesson as the
+ * engine's data (core/lessons/types.ts): `lesson.json` with its step texts from
+ * `steps/ID.en.md` and `steps/ID.zh-CN.md` and the inline YAML of its `apply` actions parsed.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import type { KubeObject } from '../../core/api/types';
+import type { Action, Lesson, Localized } from '../../core/lessons/types';
 
-/** A text in both languages. */
-export interface Localized {
-  en: string;
-  'zh-CN': string;
-}
+export type { Localized } from '../../core/lessons/types';
 
 /** What the lesson panel lists. */
 export interface LessonSummary {
@@ -15,6 +18,7 @@ export interface LessonSummary {
   summary: Localized;
   minutes: number;
   notes: string[];
+  prerequisites: string[];
   steps: { id: string; title: Localized }[];
 }
 
@@ -22,30 +26,110 @@ function localized(v: unknown): v is Localized {
   return typeof v === 'object' && v !== null && typeof (v as Localized).en === 'string' && typeof (v as Localized)['zh-CN'] === 'string';
 }
 
+/** Parses a YAML stream into its documents (empty documents dropped); throws on a syntax error. */
+export function parseYamlStream(text: string): unknown[] {
+  const docs = parseAllDocuments(text);
+  const list = Array.isArray(docs) ? docs : [docs];
+  const out: unknown[] = [];
+  for (const d of list) {
+    if (d.errors.length > 0) throw new Error(d.errors[0]?.message ?? 'invalid YAML');
+    const v: unknown = d.toJS();
+    if (v !== null && v !== undefined) out.push(v);
+  }
+  return out;
+}
+
+function parseActions(actions: Action[] | undefined, where: string): void {
+  for (const a of actions ?? []) {
+    if ('apply' in a && typeof a.apply === 'string') {
+      try {
+        a.objects = parseYamlStream(a.apply) as KubeObject[];
+      } catch (e) {
+        throw new Error(`${where}: apply: ${(e as Error).message}`);
+      }
+    }
+  }
+}
+
+/** The lesson folders of `dir` (those with a lesson.json), in order. */
+export function lessonFolders(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'lesson.json')))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+}
+
+/** The path of a step's text in a language. */
+export function stepTextPath(dir: string, folder: string, stepId: string, lang: string): string {
+  return join(dir, folder, 'steps', `${stepId}.${lang}.md`);
+}
+
+/**
+ * Reads one lesson as the engine's data: step texts attached (missing ones are empty), apply
+ * YAML parsed. Throws an Error naming the problem when the JSON or a YAML is malformed.
+ */
+export function readLesson(dir: string, folder: string): Lesson {
+  const file = join(dir, folder, 'lesson.json');
+  let lesson: Lesson;
+  try {
+    lesson = JSON.parse(readFileSync(file, 'utf8')) as Lesson;
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
+  if (typeof lesson !== 'object' || lesson === null || !Array.isArray(lesson.steps)) throw new Error(`${file}: not a lesson (no steps)`);
+  if (lesson.id !== folder) throw new Error(`${file}: id "${String(lesson.id)}" differs from its folder name`);
+  lesson.notes = Array.isArray(lesson.notes) ? lesson.notes : [];
+  parseActions(lesson.setup, `${file}: setup`);
+  for (const step of lesson.steps) {
+    step.checks = Array.isArray(step.checks) ? step.checks : [];
+    step.solution = Array.isArray(step.solution) ? step.solution : [];
+    const text = (lang: string) => {
+      const p = stepTextPath(dir, folder, step.id, lang);
+      return existsSync(p) ? readFileSync(p, 'utf8') : '';
+    };
+    step.text = { en: text('en'), 'zh-CN': text('zh-CN') };
+    parseActions(step.setup, `${file}: step ${step.id} setup`);
+    for (const line of step.solution) parseActions(line.equivalent, `${file}: step ${step.id} solution`);
+  }
+  return lesson;
+}
+
+/** Reads every lesson of `dir`; the ones that cannot be read are reported in `problems`. */
+export function loadLessons(dir: string): { lessons: Lesson[]; problems: string[] } {
+  const lessons: Lesson[] = [];
+  const problems: string[] = [];
+  for (const folder of lessonFolders(dir)) {
+    try {
+      lessons.push(readLesson(dir, folder));
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
+  return { lessons, problems };
+}
+
+/** The catalogue entry of a lesson. */
+export function summarize(l: Lesson): LessonSummary {
+  return {
+    id: l.id,
+    title: l.title,
+    summary: l.summary,
+    minutes: typeof l.minutes === 'number' ? l.minutes : 0,
+    notes: l.notes.map(String),
+    prerequisites: Array.isArray(l.prerequisites) ? l.prerequisites : [],
+    steps: l.steps.filter((s) => typeof s?.id === 'string' && localized(s?.title)).map((s) => ({ id: s.id, title: s.title })),
+  };
+}
+
 /** Lists the lessons in `dir`, in folder order; folders without a valid `lesson.json` are reported in `problems`. */
 export function listLessons(dir: string): { items: LessonSummary[]; problems: string[] } {
+  if (!existsSync(dir)) return { items: [], problems: [`lesson folder ${dir} does not exist`] };
+  const { lessons, problems } = loadLessons(dir);
   const items: LessonSummary[] = [];
-  const problems: string[] = [];
-  if (!existsSync(dir)) return { items, problems: [`lesson folder ${dir} does not exist`] };
-  for (const entry of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    const file = join(dir, entry.name, 'lesson.json');
-    if (!existsSync(file)) continue;
-    try {
-      const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      const steps = Array.isArray(m.steps) ? m.steps : [];
-      if (m.id !== entry.name) throw new Error(`id "${String(m.id)}" differs from its folder name`);
-      if (!localized(m.title) || !localized(m.summary)) throw new Error('title and summary need both en and zh-CN');
-      items.push({
-        id: entry.name,
-        title: m.title,
-        summary: m.summary,
-        minutes: typeof m.minutes === 'number' ? m.minutes : 0,
-        notes: Array.isArray(m.notes) ? m.notes.map(String) : [],
-        steps: steps.filter((s): s is { id: string; title: Localized } => typeof s?.id === 'string' && localized(s?.title)).map((s) => ({ id: s.id, title: s.title })),
-      });
-    } catch (e) {
-      problems.push(`${file}: ${(e as Error).message}`);
-    }
+  for (const l of lessons) {
+    if (!localized(l.title) || !localized(l.summary)) problems.push(`${l.id}: title and summary need both en and zh-CN`);
+    else items.push(summarize(l));
   }
   return { items, problems };
 }

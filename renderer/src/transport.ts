@@ -58,6 +58,40 @@ export async function getJSON<T>(path: string, signal?: AbortSignal): Promise<T>
   return (await res.json()) as T;
 }
 
+type Method = 'GET' | 'POST' | 'DELETE';
+
+/** Sends a request to the host; rejects with a TransportError (the host's message) unless 2xx. */
+async function send(method: Method, path: string, body?: BodyInit, contentType?: string): Promise<Response> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+  if (contentType) headers['Content-Type'] = contentType;
+  const res = await fetch(path, { method, headers, body: body ?? null });
+  if (!res.ok) throw await failure(res);
+  return res;
+}
+
+/** POSTs a JSON body (or none) and reads the JSON answer. */
+export async function postJSON<T>(path: string, body: unknown = {}): Promise<T> {
+  return (await (await send('POST', path, JSON.stringify(body), 'application/json')).json()) as T;
+}
+
+/** DELETEs `path` and reads the JSON answer. */
+export async function deleteJSON<T>(path: string): Promise<T> {
+  return (await (await send('DELETE', path)).json()) as T;
+}
+
+/** POSTs a file's bytes (a snapshot) and reads the JSON answer. */
+export async function postFile<T>(path: string, file: Blob): Promise<T> {
+  return (await (await send('POST', path, file, 'application/gzip')).json()) as T;
+}
+
+/** POSTs a JSON body and reads the answer as a file: its bytes and the name the host gives it. */
+export async function postForFile(path: string, body: unknown, fallbackName: string): Promise<{ name: string; blob: Blob }> {
+  const res = await send('POST', path, JSON.stringify(body), 'application/json');
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName;
+  return { name, blob: await res.blob() };
+}
+
 /** What `listAndWatch` reports: a full replacement, one change, or a lost connection. */
 export type WatchEvent<T> =
   | { type: 'RESET'; items: T[] }

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { benchHostStartup, benchCliStartup, benchGetPods } from './host.bench';
 import { benchApiServer } from './apiserver.bench';
 import { benchBigStartup, benchWrites } from './persistence.bench';
+import { benchCluster } from './cluster.bench';
 
 /** One measured figure. */
 export interface Figure {
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     figures.push(f);
     process.stdout.write(`${f.name} ${Number.isInteger(f.value) ? f.value : f.value.toFixed(3)} ${f.unit}\n`);
   };
-  for (const bench of [benchHostStartup, benchCliStartup, benchGetPods, benchApiServer, benchWrites, benchBigStartup]) for (const f of await bench()) report(f);
+  for (const bench of [benchHostStartup, benchCliStartup, benchGetPods, benchApiServer, benchWrites, benchBigStartup, benchCluster]) for (const f of await bench()) report(f);
   if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, figures }, null, 2)}\n`);
 }
 

@@ -1,8 +1,11 @@
-// `npm run test:e2e`: runs the Playwright tests in the system's Chromium (never a downloaded one).
+// `npm run test:e2e`: builds the app when its sources changed, then runs the Playwright tests
+// in the system's Chromium (never a downloaded one). Building first keeps the build's time out
+// of the host's start timeout in global-setup.ts.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { ensureBuild } from '../../electron/cli/ensure-build.mjs';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -11,6 +14,8 @@ if (!existsSync(chromium)) {
   );
   process.exit(1);
 }
+
+if (!ensureBuild()) process.exit(1);
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');

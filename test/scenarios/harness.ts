@@ -34,7 +34,7 @@ export interface Scenario {
 /** Starts a cluster (control plane + `workers`, default 2) with a seed (default 1). */
 export async function scenario(options: Partial<Omit<ClusterOptions, 'clock'>> = {}): Promise<Scenario> {
   const clock = new ManualClock(SCENARIO_START);
-  const cluster = new Cluster({ clock, seed: options.seed ?? 1, workers: options.workers ?? 2, ...(options.name ? { name: options.name } : {}) });
+  const cluster = new Cluster({ clock, seed: options.seed ?? 1, workers: options.workers ?? 2, ...(options.name ? { name: options.name } : {}), ...(options.usage ? { usage: options.usage } : {}) });
   const settle = async () => {
     let last = -1;
     for (let i = 0; i < 200; i++) {
@@ -54,8 +54,9 @@ export async function scenario(options: Partial<Omit<ClusterOptions, 'clock'>> =
   await cluster.start();
   await advance(3000);
   const client = cluster.client();
-  const transport: ShellTransport = async (method, path, query, accept) => {
-    const res = await cluster.handle({ method, path, query, headers: { accept }, user: { name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] } });
+  const transport: ShellTransport = async (method, path, query, accept, send) => {
+    const headers: Record<string, string> = send?.contentType ? { accept, 'content-type': send.contentType } : { accept };
+    const res = await cluster.handle({ method, path, query, headers, ...(send?.body !== undefined ? { body: send.body } : {}), user: { name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] } });
     if ('stream' in res) throw new Error('unexpected stream');
     return { status: res.status, body: res.body };
   };

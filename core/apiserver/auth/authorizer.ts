@@ -56,7 +56,7 @@ export class Authorizer {
   readonly rbac: RbacAuthorizer;
   private readonly node: PolicyRule[] = nodeRules();
 
-  constructor(store: Store) {
+  constructor(private readonly store: Store) {
     this.rbac = new RbacAuthorizer(store);
   }
 
@@ -64,9 +64,23 @@ export class Authorizer {
     const node = nodeOf(a.user);
     if (node === undefined) return { decision: 'NoOpinion', reason: '' };
     if (a.resourceRequest && a.apiGroup === '' && NODE_GRAPH_RESOURCES.has(a.resource) && !a.subresource) {
+      if (a.verb === 'get' && a.name && this.podOnNodeReferences(node, a.namespace, a.resource, a.name)) return { decision: 'Allow', reason: '' };
       return { decision: 'NoOpinion', reason: `no relationship found between node '${node}' and this object` };
     }
     return this.node.some((r) => ruleAllows(a, r)) ? { decision: 'Allow', reason: '' } : { decision: 'NoOpinion', reason: '' };
+  }
+
+  /**
+   * The Node authorizer's graph, walked on demand: whether a pod bound to `node` references the
+   * secret, config map or claim (volumes, projected sources, env, envFrom, image pull secrets).
+   */
+  private podOnNodeReferences(node: string, namespace: string, resource: string, name: string): boolean {
+    for (const pod of this.store.list(`/registry/core/pods/${namespace}/`).items) {
+      const spec = (pod as { spec?: Record<string, unknown> }).spec;
+      if (!spec || spec['nodeName'] !== node) continue;
+      if (podReferences(spec, resource, name)) return true;
+    }
+    return false;
   }
 
   /** Authorizes: the first authorizer with an opinion decides; reasons of the others are joined. */
@@ -109,4 +123,26 @@ export class Authorizer {
     if (errors.length > 0) out.evaluationError = aggregate(errors);
     return out;
   }
+}
+
+/** Whether a pod spec references a secret, config map or claim by name (the Node authorizer's graph edges). */
+function podReferences(spec: Record<string, unknown>, resource: string, name: string): boolean {
+  const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
+  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+  const volumes = list(spec['volumes']);
+  if (resource === 'persistentvolumeclaims') return volumes.some((v) => obj(v['persistentVolumeClaim'])['claimName'] === name);
+  const key = resource === 'secrets' ? 'secret' : 'configMap';
+  const field = resource === 'secrets' ? 'secretName' : 'name';
+  if (resource === 'secrets' && list(spec['imagePullSecrets']).some((s) => s['name'] === name)) return true;
+  for (const v of volumes) {
+    if (obj(v[key])[field] === name) return true;
+    if (list(obj(v['projected'])['sources']).some((s) => obj(s[key])['name'] === name)) return true;
+  }
+  const refKey = resource === 'secrets' ? 'secretKeyRef' : 'configMapKeyRef';
+  const fromKey = resource === 'secrets' ? 'secretRef' : 'configMapRef';
+  for (const c of [...list(spec['containers']), ...list(spec['initContainers']), ...list(spec['ephemeralContainers'])]) {
+    if (list(c['env']).some((e) => obj(obj(e['valueFrom'])[refKey])['name'] === name)) return true;
+    if (list(c['envFrom']).some((e) => obj(e[fromKey])['name'] === name)) return true;
+  }
+  return false;
 }

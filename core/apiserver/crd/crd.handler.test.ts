@@ -98,7 +98,8 @@ describe('serving the custom resources of a CRD', () => {
     const { call, createCrd } = await setup();
     await createCrd();
     await call('POST', CRONTABS, { body: cronTab('old', { image: 'x', replicas: 8 }) });
-    const crd = (await call('GET', `${CRDS}/crontabs.stable.example.com`)).body;
+    // In process the answer shares the store's frozen objects: change a copy, as a client would.
+    const crd = structuredClone((await call('GET', `${CRDS}/crontabs.stable.example.com`)).body);
     crd.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.replicas.maximum = 5;
     expect((await call('PUT', `${CRDS}/crontabs.stable.example.com`, { body: crd })).status).toBe(200);
     await settle();
@@ -132,7 +133,7 @@ describe('serving the custom resources of a CRD', () => {
     expect(created.body.spec).toEqual({ image: 'x', replicas: 1, suspend: false });
     // An object stored before a default existed gets it when read.
     const key = '/registry/stable.example.com/crontabs/default/defaulted';
-    const stored = store.get(key) as Obj;
+    const stored = structuredClone(store.get(key)) as Obj;
     delete stored.spec.replicas;
     store.update(key, stored as never);
     expect((await call('GET', `${CRONTABS}/defaulted`)).body.spec.replicas).toBe(1);

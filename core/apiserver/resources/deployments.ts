@@ -104,4 +104,5 @@ export const deployments: ResourceDef = {
   prepareForCreate: (obj) => resetStatus(obj, {}),
   // Annotation changes bump the generation too: they are copied to the ReplicaSets.
   prepareForUpdate: (obj, old) => keepStatus(obj, old, (o) => o.metadata.annotations ?? {}),
+  statusWritesAnnotations: true,
 };

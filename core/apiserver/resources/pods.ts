@@ -182,7 +182,7 @@ export const pods: ResourceDef = {
   shortNames: ['po'],
   categories: ['all'],
   verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
-  subresources: ['status', 'binding', 'eviction'],
+  subresources: ['status', 'binding', 'eviction', 'log'],
   schemaName: 'io.k8s.api.core.v1.Pod',
   printer: podPrinter,
   defaults: podDefaults,
@@ -193,6 +193,18 @@ export const pods: ResourceDef = {
   },
   prepareForUpdate(obj, old) {
     obj.status = old.status;
+  },
+  prepareStatus(obj) {
+    // PodCondition.lastProbeTime is a metav1.Time without omitempty effect (a struct): Go
+    // always writes it, `null` when zero — whatever the writer sent (a patch's null deletes it).
+    // Rebuilt in the Go struct's field order, as the API server writes it.
+    const status = (obj as Pod).status;
+    if (status?.conditions) {
+      status.conditions = status.conditions.map((c) => {
+        const { type, status: st, lastProbeTime, lastTransitionTime, reason, message, ...rest } = c as typeof c & { lastProbeTime?: string | null };
+        return { type, status: st, lastProbeTime: lastProbeTime ?? null, lastTransitionTime, ...(reason !== undefined ? { reason } : {}), ...(message !== undefined ? { message } : {}), ...rest };
+      });
+    }
   },
   selectableFields(obj) {
     const pod = obj as Pod;

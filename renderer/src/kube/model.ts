@@ -10,8 +10,8 @@ export const CONTROL_PLANE_COMPONENTS = ['kube-apiserver', 'etcd', 'kube-schedul
 /** A pod's phase as the dashboard shows it: "Terminating" once deletion has started. */
 export type PodDisplayPhase = PodPhase | 'Terminating';
 
-/** How a component looks: working, starting, broken, or not found in the cluster. */
-export type Health = 'ok' | 'starting' | 'down' | 'absent';
+/** How a component looks: working, starting, broken, stopped by a fault, or not found in the cluster. */
+export type Health = 'ok' | 'starting' | 'down' | 'stopped' | 'absent';
 
 /** An object's name ('' for the nameless objects the API never returns from a read). */
 export function nameOf(object: Node | Pod): string {
@@ -70,6 +70,11 @@ export function byPodKey(a: Pod, b: Pod): number {
 export interface ComponentView {
   name: string;
   health: Health;
+}
+
+/** Marks the components stopped by a fault (`stopped(name)` says which) as stopped. */
+export function withFaults(views: ComponentView[], stopped: (name: string) => boolean): ComponentView[] {
+  return views.map((view) => (view.name && stopped(view.name) ? { ...view, health: 'stopped' } : view));
 }
 
 function kubeSystemPod(pods: Pod[], match: (name: string) => boolean): Pod | undefined {

@@ -77,7 +77,8 @@ export const useClusterStore = defineStore('cluster', () => {
         lastError.value = event.error;
       } else if (event.type === 'RESET') {
         sync[kind] = 'live';
-        if (!info.value) void loadInfo();
+        // A re-list may follow a switch of cluster made elsewhere (the shell, another window).
+        void loadInfo();
       }
       apply(map, keyOf, event);
     };
@@ -90,6 +91,14 @@ export const useClusterStore = defineStore('cluster', () => {
       // Shown as missing; the watches report the connection problem.
     }
   }
+
+  /** A pod by `namespace/name`. */
+  function pod(key: string): Pod | undefined {
+    return podMap.get(key);
+  }
+
+  /** All pods, sorted by namespace and name. */
+  const pods = computed(() => [...podMap.values()].sort(byPodKey));
 
   let stops: (() => void)[] = [];
 
@@ -107,5 +116,21 @@ export const useClusterStore = defineStore('cluster', () => {
     stops = [];
   }
 
-  return { info, nodes, podsByNode, unscheduledPods, connection, lastError, unauthorized, start, stop };
+  /**
+   * After a switch of cluster: reads the lab's description again and lists+watches afresh at
+   * once. (The host ends the open watches on a switch, so listAndWatch would list again by
+   * itself after its backoff; this makes it immediate and forgets the old cluster's objects.)
+   */
+  async function reload(): Promise<void> {
+    const wasRunning = stops.length > 0;
+    stop();
+    nodeMap.clear();
+    podMap.clear();
+    sync.nodes = 'connecting';
+    sync.pods = 'connecting';
+    await loadInfo();
+    if (wasRunning) start();
+  }
+
+  return { info, nodes, pods, pod, podsByNode, unscheduledPods, connection, lastError, unauthorized, start, stop, reload };
 });

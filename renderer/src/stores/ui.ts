@@ -3,6 +3,10 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { i18n, rememberLocale, type Locale } from '../i18n';
 
+/** The views of the dashboard pane. */
+export const DASHBOARD_TABS = ['nodes', 'trace', 'resources'] as const;
+export type DashboardTab = (typeof DASHBOARD_TABS)[number];
+
 const PANES_KEY = 'kubelab.paneSizes';
 /** Lesson panel | terminal | dashboard, in percent of the window's width. */
 export const DEFAULT_PANE_SIZES: readonly number[] = [26, 40, 34];
@@ -50,5 +54,8 @@ export const useUiStore = defineStore('ui', () => {
     prefersDark.value = event.matches;
   });
 
-  return { locale, setLocale, toggleLocale, paneSizes, setPaneSizes, prefersDark };
+  /** The dashboard pane's tab. */
+  const dashboardTab = ref<DashboardTab>('nodes');
+
+  return { locale, setLocale, toggleLocale, paneSizes, setPaneSizes, prefersDark, dashboardTab };
 });

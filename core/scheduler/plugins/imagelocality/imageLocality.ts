@@ -1,0 +1,37 @@
+/**
+ * ImageLocality: prefers nodes that already have the pod's images, by their size scaled by how
+ * many nodes have them (an image everywhere is worth less), between 23 MB and 1000 MB per
+ * container.
+ */
+import type { NodeInfo } from '../../framework/nodeInfo';
+import { normalizedImageName } from '../../framework/nodeInfo';
+import type { PodInfo } from '../../framework/podInfo';
+import { MAX_NODE_SCORE, type CycleState, type Handle, type ScorePlugin } from '../../framework/types';
+
+const MB = 1024 * 1024;
+const MIN_THRESHOLD = 23 * MB;
+const MAX_CONTAINER_THRESHOLD = 1000 * MB;
+
+/** The ImageLocality plugin. */
+export class ImageLocality implements ScorePlugin {
+  readonly name = 'ImageLocality';
+
+  constructor(private readonly handle: Handle) {}
+
+  score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
+    const spec = pod.pod.spec;
+    const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+    let sum = 0;
+    if (node.images.size > 0) {
+      const total = this.handle.nodes().length;
+      for (const c of containers) {
+        const name = normalizedImageName(c.image ?? '');
+        const size = node.images.get(name);
+        if (size !== undefined && total > 0) sum += Math.trunc(size * (this.handle.imageNodes(name) / total));
+      }
+    }
+    const max = MAX_CONTAINER_THRESHOLD * containers.length;
+    const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), max);
+    return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
+  }
+}

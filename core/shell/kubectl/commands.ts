@@ -1,0 +1,29 @@
+/** The table of kubectl subcommands the shell knows. */
+import type { Subcommand } from './root';
+import { apply } from './apply';
+import { create } from './create';
+import { del } from './delete';
+import { describe } from './describe';
+import { get } from './get';
+import { apiVersions, config, version } from './info';
+import { annotate, label } from './labels';
+import { logs } from './logs';
+import { run } from './run';
+import { scale } from './scale';
+
+/** Every subcommand by name. */
+export const COMMANDS: Record<string, Subcommand> = {
+  get,
+  describe,
+  create,
+  apply,
+  delete: del,
+  label,
+  annotate,
+  scale,
+  run,
+  logs,
+  version,
+  'api-versions': apiVersions,
+  config,
+};

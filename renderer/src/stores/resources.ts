@@ -1,0 +1,63 @@
+// The resources view: one kind at a time, kept live by list+watch, with the object shown in
+// the YAML drawer.
+import { defineStore } from 'pinia';
+import { computed, ref, shallowReactive } from 'vue';
+import { objectKey, RESOURCE_KINDS, type KubeObject } from '../kube/resources';
+import { listAndWatch, type WatchEvent } from '../transport';
+
+export const useResourcesStore = defineStore('resources', () => {
+  const kindId = ref(RESOURCE_KINDS[0]?.id ?? 'pods');
+  const objects = shallowReactive(new Map<string, KubeObject>());
+  const state = ref<'connecting' | 'live' | 'disconnected'>('connecting');
+  const error = ref('');
+  /** The key of the object open in the YAML drawer. */
+  const openKey = ref<string | null>(null);
+
+  const kind = computed(() => RESOURCE_KINDS.find((k) => k.id === kindId.value) ?? (RESOURCE_KINDS[0] as (typeof RESOURCE_KINDS)[number]));
+  const items = computed(() => [...objects.values()].sort((a, b) => objectKey(a).localeCompare(objectKey(b))));
+  const namespaces = computed(() => [...new Set(items.value.map((o) => o.metadata.namespace ?? '').filter(Boolean))].sort());
+  const open = computed(() => (openKey.value ? objects.get(openKey.value) : undefined));
+
+  let stopWatch: (() => void) | null = null;
+
+  function onEvent(event: WatchEvent<KubeObject>): void {
+    switch (event.type) {
+      case 'RESET':
+        objects.clear();
+        for (const o of event.items) objects.set(objectKey(o), o);
+        state.value = 'live';
+        break;
+      case 'ADDED':
+      case 'MODIFIED':
+        objects.set(objectKey(event.object), event.object);
+        break;
+      case 'DELETED':
+        objects.delete(objectKey(event.object));
+        break;
+      case 'DISCONNECTED':
+        state.value = 'disconnected';
+        error.value = event.error.message;
+        break;
+    }
+  }
+
+  function start(): void {
+    stop();
+    objects.clear();
+    state.value = 'connecting';
+    stopWatch = listAndWatch<KubeObject>(kind.value.path, onEvent);
+  }
+
+  function stop(): void {
+    stopWatch?.();
+    stopWatch = null;
+  }
+
+  function select(id: string): void {
+    kindId.value = id;
+    openKey.value = null;
+    start();
+  }
+
+  return { kindId, kind, items, namespaces, state, error, openKey, open, start, stop, select };
+});
