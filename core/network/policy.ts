@@ -8,6 +8,7 @@
  * the sender's egress and the receiver's ingress.
  */
 import type { LabelSelector, NetworkPolicy } from '../api/types';
+import { selectorMatches } from '../apiserver/resources/selector';
 import { cidrContains } from './ip';
 
 /** What the network knows of a pod. */
@@ -40,31 +41,9 @@ export interface PolicyPeer {
   pod?: PodInfo;
 }
 
-/** Whether `labels` match a metav1.LabelSelector (`{}` matches everything). */
+/** Whether `labels` match a metav1.LabelSelector (`{}` matches everything, none matches nothing): the API server's own matcher. */
 export function labelSelectorMatches(sel: LabelSelector | undefined, labels: Record<string, string>): boolean {
-  if (!sel) return false;
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels[k] !== v) return false;
-  for (const r of sel.matchExpressions ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(labels, r.key);
-    const v = labels[r.key];
-    switch (r.operator) {
-      case 'In':
-        if (!has || !(r.values ?? []).includes(v as string)) return false;
-        break;
-      case 'NotIn':
-        if (has && (r.values ?? []).includes(v as string)) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
+  return selectorMatches(sel, labels);
 }
 
 /** The policy types of a policy: as given, else Ingress plus Egress when it has egress rules (the API's defaulting). */

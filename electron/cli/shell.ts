@@ -198,6 +198,7 @@ export const shellCommand: CommandSpec = {
       stream: httpStream(target),
       files: sandboxedFiles(process.cwd()),
       parseYaml: parseYamlDocuments,
+      now: () => Date.now(),
     });
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY, historySize: 1000, completer: complete, removeHistoryDuplicates: true });
     const prompt = () => `${engine.state.context}:${engine.state.namespace}$ `;

@@ -2,6 +2,7 @@
 import type { Subcommand } from './root';
 import { apply } from './apply';
 import { create } from './create';
+import { apiResources, clusterInfo } from './cluster';
 import { del } from './delete';
 import { describe } from './describe';
 import { get } from './get';
@@ -9,7 +10,9 @@ import { apiVersions, config, version } from './info';
 import { annotate, label } from './labels';
 import { logs } from './logs';
 import { run } from './run';
+import { rollout } from './rollout';
 import { scale } from './scale';
+import { cordon, uncordon } from './cordon';
 
 /** Every subcommand by name. */
 export const COMMANDS: Record<string, Subcommand> = {
@@ -22,6 +25,11 @@ export const COMMANDS: Record<string, Subcommand> = {
   annotate,
   scale,
   run,
+  rollout,
+  cordon,
+  uncordon,
+  'api-resources': apiResources,
+  'cluster-info': clusterInfo,
   logs,
   version,
   'api-versions': apiVersions,

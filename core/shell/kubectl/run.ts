@@ -38,8 +38,8 @@ export async function run(k: Kubectl, args: string[]): Promise<void> {
   });
   const flags = new Flags(parsed);
   const name = flags.positional[0];
-  if (name === undefined) throw new CommandError("error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
   if (!flags.has('image')) throw new CommandError(klogFatal('required flag(s) \\"image\\" not set'));
+  if (name === undefined) throw new CommandError("error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
   const image = flags.str('image');
   const dry = flags.str('dry-run', 'none');
   if (dry !== 'none' && dry !== 'client' && dry !== 'server') throw new CommandError(`error: Invalid dry-run value (${dry}). Must be "none", "server", or "client".`);

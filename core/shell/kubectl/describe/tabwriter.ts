@@ -53,6 +53,11 @@ export class DescribeWriter {
     this.text += '  '.repeat(level) + s;
   }
 
+  /** The text as written, tabs kept (what `rollout history --revision` prints). */
+  raw(): string {
+    return this.text;
+  }
+
   /** The laid-out text. */
   toString(): string {
     return tabwrite(this.text);

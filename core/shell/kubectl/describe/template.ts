@@ -216,7 +216,7 @@ export function printTolerations(w: DescribeWriter, title: string, tolerations: 
 /** `Pod Template:` of a workload. */
 export function describePodTemplate(w: DescribeWriter, template: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec: PodSpec }): void {
   w.write(0, 'Pod Template:\n');
-  printLabels(w, 'Labels', template.metadata?.labels, '  ');
+  printLabels(w, '  Labels', template.metadata?.labels);
   if (Object.keys(template.metadata?.annotations ?? {}).length > 0) printAnnotations(w, '  Annotations', template.metadata?.annotations);
   if (template.spec.serviceAccountName) w.write(1, `Service Account:\t${template.spec.serviceAccountName}\n`);
   if ((template.spec.initContainers ?? []).length > 0) describeContainers(w, 'Init Containers', template.spec.initContainers ?? [], undefined, '  ');
