@@ -86,7 +86,22 @@ describe.skipIf(!kubectlPath)('the bundled shell prints what kubectl prints', as
     const r = await kubectl(line);
     if (r.code !== 0) throw new Error(`seeding failed: kubectl ${line}: ${r.err}`);
   }
+  // Let the seeded pods start and their Services get endpoints, then stop time, then let the
+  // work already under way finish (the store's revision stays put), so that nothing changes
+  // between the two sides of a case.
+  const podsSettled = () => {
+    const pods = lab.cluster.store.list('/registry/core/pods/default/').items as { status?: { phase?: string; conditions?: { type: string; status: string }[] } }[];
+    return pods.every((p) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed' || p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+  };
+  for (let i = 0; i < 120 && !podsSettled(); i++) await new Promise((r) => setTimeout(r, 250));
+  await new Promise((r) => setTimeout(r, 1500));
   lab.active.clock.pause();
+  for (let last = -1, i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    const rev = lab.cluster.store.currentRevision();
+    if (rev === last) break;
+    last = rev;
+  }
 
   it(`runs ${CASES.length} command lines through both and finds the same output`, async () => {
     const mismatches: string[] = [];
