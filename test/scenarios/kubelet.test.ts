@@ -110,7 +110,7 @@ describe('the kubelet runs pods', () => {
 
   it('runs init containers in order before the app: Init:0/2, Init:1/2, then Running', async () => {
     s = await scenario({ workers: 1 });
-    await createPod(s, pod('app', { initContainers: [{ name: 'wait', image: 'busybox', command: ['sh', '-c', 'sleep 10'] }, { name: 'setup', image: 'busybox', command: ['sh', '-c', 'echo ready > /work/flag'], volumeMounts: [{ name: 'work', mountPath: '/work' }] }], containers: [{ name: 'app', image: 'busybox', command: ['sh', '-c', 'cat /work/flag; sleep 3600'], volumeMounts: [{ name: 'work', mountPath: '/work' }] }], volumes: [{ name: 'work', emptyDir: {} }] }));
+    await createPod(s, pod('app', { initContainers: [{ name: 'wait', image: 'busybox', command: ['sh', '-c', 'sleep 10'] }, { name: 'setup', image: 'busybox', command: ['sh', '-c', 'echo ready > /shared/flag'], volumeMounts: [{ name: 'work', mountPath: '/shared' }] }], containers: [{ name: 'app', image: 'busybox', command: ['sh', '-c', 'cat /shared/flag; sleep 3600'], volumeMounts: [{ name: 'work', mountPath: '/shared' }] }], volumes: [{ name: 'work', emptyDir: {} }] }));
     await s.advance(500);
     expect(await row(s, 'app')).toEqual({ ready: '0/1', status: 'Init:0/2', restarts: '0' });
     const init = (await getPod(s, 'app')).status?.conditions?.find((c) => c.type === 'Initialized');
