@@ -10,6 +10,7 @@ import { CLUSTER_ADMISSION } from './apiserver/admission/chain';
 import { serviceAccountUser } from './apiserver/auth/user';
 import { isStream, parseResourcePath, type ApiRequest, type ApiResponse, type UserInfo } from './apiserver/request';
 import { ApiServerDownError, CONTROL_PLANE_COMPONENTS, etcdDownError, needsStorage, type ComponentsState, type ControlPlaneComponent } from './faults';
+import { machineShape, type ClusterShape } from './shape';
 import { Tracer } from './trace/trace';
 import type { Clock } from './clock/clock';
 import { Random } from './clock/random';
@@ -44,6 +45,8 @@ export interface ClusterOptions {
   name?: string;
   /** What containers use, for `metrics.k8s.io` (default: what the kubelets report). */
   usage?: UsageSource;
+  /** The machines' capacity, labels, taints and zones (default: kind-like nodes; see shape.ts). */
+  shape?: ClusterShape;
 }
 
 /** The namespaces every cluster starts with. */
@@ -118,14 +121,17 @@ export class Cluster {
     // Claim data is the cluster's (a network disk): every kubelet mounts the same volume for a claim.
     const claims = new Map<string, Volume>();
     this.kubelets = nodeNames(prefix, options.workers).map((name, i) => {
+      const shape = machineShape(options.shape, name, i);
       const machine: MachineSpec = {
         name,
         controlPlane: i === 0,
         internalIP: nodeIP(i),
         podCIDR: `10.244.${i}.0/24`,
-        cpu: i === 0 ? '2' : '4',
-        memory: i === 0 ? '4008788Ki' : '8148392Ki',
-        pods: 110,
+        cpu: shape.cpu,
+        memory: shape.memory,
+        pods: shape.pods,
+        labels: shape.labels,
+        taints: shape.taints,
         ids: { machineID: this.random.string(32, '0123456789abcdef'), systemUUID: this.random.uuid(), bootID: this.random.uuid() },
       };
       return new Kubelet(machine, clientFor(user(`system:node:${name}`, 'system:nodes'), 'kubelet'), options.clock, this.random, { network: this.networking.network, resolver: this.networking.resolve, claims });

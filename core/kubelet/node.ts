@@ -1,6 +1,6 @@
 /** The Node object a kubelet registers: labels, taints, capacity, addresses, system info. */
 import { rfc3339 } from '../api/duration';
-import { KUBERNETES_VERSION, type Condition, type Node } from '../api/types';
+import { KUBERNETES_VERSION, type Condition, type Node, type Taint } from '../api/types';
 
 /** The shape of a simulated machine. */
 export interface MachineSpec {
@@ -13,6 +13,10 @@ export interface MachineSpec {
   cpu: string;
   memory: string;
   pods: number;
+  /** Labels besides the kubelet's own (a cluster shape's labels and zone). */
+  labels?: Record<string, string>;
+  /** Taints to register with (besides the control plane's own). */
+  taints?: Taint[];
   /** Stable per-node identifiers (seeded). */
   ids: { machineID: string; systemUUID: string; bootID: string };
 }
@@ -42,6 +46,8 @@ export function nodeObject(m: MachineSpec, now: number): Node {
     labels['node-role.kubernetes.io/control-plane'] = '';
     labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
   }
+  Object.assign(labels, m.labels ?? {});
+  const taints: Taint[] = [...(m.controlPlane ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const }] : []), ...(m.taints ?? [])];
   const capacity = { cpu: m.cpu, 'ephemeral-storage': '102400Mi', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: m.memory, pods: String(m.pods) };
   return {
     apiVersion: 'v1',
@@ -59,7 +65,7 @@ export function nodeObject(m: MachineSpec, now: number): Node {
       podCIDR: m.podCIDR,
       podCIDRs: [m.podCIDR],
       providerID: `kubelab://${m.name}`,
-      ...(m.controlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const }] } : {}),
+      ...(taints.length > 0 ? { taints } : {}),
     },
     status: {
       capacity,

@@ -5,6 +5,7 @@
  * `labs/lesson.schema.json`.
  */
 import type { KubeObject } from '../api/types';
+import type { ClusterShape } from '../shape';
 
 /** A text in both languages. */
 export interface Localized {
@@ -107,7 +108,7 @@ export interface Lesson {
   minutes: number;
   prerequisites?: string[];
   /** The cluster shape and seed the lesson expects (and `lab test` uses). */
-  cluster?: { workers?: number; seed?: number };
+  cluster?: { workers?: number; seed?: number; shape?: ClusterShape };
   setup?: Action[];
   steps: Step[];
 }

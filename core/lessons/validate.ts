@@ -7,6 +7,7 @@ import { parseLabelSelector } from '../api/labels';
 import { parseJsonPath } from './jsonpath';
 import { resolveResource } from './resources';
 import { CHECK_TYPES, LANGUAGES } from './types';
+import { shapeProblems } from '../shape';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -140,7 +141,8 @@ export function lessonProblems(raw: unknown, folder: string): string[] {
   else for (const n of raw.notes) if (typeof n !== 'string' || !/^\d{3} §\d+(\.\d+)*$/.test(n)) out.push(`notes: "${String(n)}" is not "NNN §X.Y"`);
   if (raw.prerequisites !== undefined && (!Array.isArray(raw.prerequisites) || raw.prerequisites.some((p) => typeof p !== 'string'))) out.push('prerequisites must be lesson ids');
   if (raw.cluster !== undefined && (!isObj(raw.cluster) || (raw.cluster.workers !== undefined && typeof raw.cluster.workers !== 'number') || (raw.cluster.seed !== undefined && typeof raw.cluster.seed !== 'number')))
-    out.push('cluster must be {workers?, seed?}');
+    out.push('cluster must be {workers?, seed?, shape?}');
+  else if (isObj(raw.cluster)) for (const m of shapeProblems(raw.cluster.shape)) out.push(`cluster.shape: ${m}`);
   if (raw.setup !== undefined) (Array.isArray(raw.setup) ? raw.setup : [null]).forEach((a, i) => out.push(...actionProblems(a, `setup[${i}]`, false)));
   if (!Array.isArray(raw.steps) || raw.steps.length === 0) return [...out, 'steps must list at least one step'];
   const stepIds = new Set<string>();

@@ -9,6 +9,7 @@ import { DataDirLockedError, acquireLock } from '../host/persistence/lock';
 import { defaultDataDir } from '../host/paths';
 import { UsageError, intOption, type CommandSpec } from './commands';
 import { DATA_OPTION, labError, labRequest } from './labClient';
+import { SHAPE_OPTIONS, shapeFromOptions } from './shapeOptions';
 
 /** The clusters as a table, the current one marked with `*` as `kubectl config get-contexts` does. */
 export function describeClusters(items: ClusterInfo[]): string {
@@ -28,6 +29,7 @@ export const clusterCommand: CommandSpec = {
     data: DATA_OPTION,
     nodes: { type: 'string', placeholder: 'N', help: 'worker nodes of a new cluster (create; default 2)' },
     seed: { type: 'string', placeholder: 'N', help: 'random seed of a new cluster (create; default 1)' },
+    ...SHAPE_OPTIONS,
   },
   async run(values, positionals) {
     const [action = 'list', ...args] = positionals;
@@ -36,6 +38,7 @@ export const clusterCommand: CommandSpec = {
     if (args.length !== expected) throw new UsageError(args.length < expected ? `cluster ${action} needs ${expected === 2 ? 'OLD and NEW names' : 'a cluster name'}` : `unexpected argument ${args[expected] ?? ''}`, clusterCommand);
     const workers = intOption(clusterCommand, 'nodes', values.nodes, 0, 100) ?? 2;
     const seed = intOption(clusterCommand, 'seed', values.seed, 0, 2 ** 32 - 1) ?? 1;
+    const shape = shapeFromOptions(clusterCommand, values);
     const data = resolve(typeof values.data === 'string' ? values.data : defaultDataDir());
     const [name = '', to = ''] = args;
     let release: (() => void) | undefined;
@@ -49,7 +52,7 @@ export const clusterCommand: CommandSpec = {
       try {
         const dirs = new ClusterDirs(data);
         dirs.migrateLegacy({ seed: 1, workers: 2 });
-        if (action === 'create') dirs.create({ name, seed, workers });
+        if (action === 'create') dirs.create({ name, seed, workers, ...(shape ? { shape } : {}) });
         else if (action === 'use') dirs.setCurrent(name);
         else if (action === 'reset') dirs.clearState(name);
         else if (action === 'rename') dirs.rename(name, to);
@@ -74,7 +77,7 @@ export const clusterCommand: CommandSpec = {
       action === 'list'
         ? await labRequest(data, 'GET', '/lab/v1/clusters')
         : action === 'create'
-          ? await labRequest(data, 'POST', '/lab/v1/clusters', { name, nodes: workers, seed })
+          ? await labRequest(data, 'POST', '/lab/v1/clusters', { name, nodes: workers, seed, ...(shape ? { shape } : {}) })
           : action === 'delete'
             ? await labRequest(data, 'DELETE', path)
             : await labRequest(data, 'POST', path, action === 'rename' ? { to } : {});

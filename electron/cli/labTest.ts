@@ -44,7 +44,7 @@ function failing(view: ProgressView): string {
 export async function testLesson(lesson: Lesson): Promise<LessonTestResult> {
   const log: string[] = [];
   const clock = new ManualClock(TEST_START);
-  const cluster = new Cluster({ clock, seed: lesson.cluster?.seed ?? 1, workers: lesson.cluster?.workers ?? 2 });
+  const cluster = new Cluster({ clock, seed: lesson.cluster?.seed ?? 1, workers: lesson.cluster?.workers ?? 2, ...(lesson.cluster?.shape ? { shape: lesson.cluster.shape } : {}) });
   const workspace = new Map<string, string>();
   const settle = async () => {
     let last = -1;

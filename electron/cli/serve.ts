@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { defaultDataDir, startLabHost } from '../host/labHost';
+import { SHAPE_OPTIONS, shapeFromOptions } from './shapeOptions';
 import { intOption, type CommandSpec } from './commands';
 
 /** Opens a URL in the default browser; says so in one line when there is none. */
@@ -29,16 +30,18 @@ export const serveCommand: CommandSpec = {
     nodes: { type: 'string', placeholder: 'N', help: 'worker nodes of a new cluster (default 2)' },
     seed: { type: 'string', placeholder: 'N', help: 'random seed of a new cluster (default 1)' },
     open: { type: 'boolean', help: 'open the UI in the default browser' },
+    ...SHAPE_OPTIONS,
   },
   async run(values) {
     const port = intOption(serveCommand, 'port', values.port, 0, 65535) ?? 0;
     const workers = intOption(serveCommand, 'nodes', values.nodes, 0, 100) ?? 2;
     const seed = intOption(serveCommand, 'seed', values.seed, 0, 2 ** 32 - 1) ?? 1;
+    const shape = shapeFromOptions(serveCommand, values);
     const dataDir = resolve(typeof values.data === 'string' ? values.data : defaultDataDir());
     const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
     let lab;
     try {
-      lab = await startLabHost({ host, port, dataDir, workers, seed });
+      lab = await startLabHost({ host, port, dataDir, workers, seed, ...(shape ? { shape } : {}) });
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const why = err.code === 'EADDRINUSE' ? `port ${port} is already in use (try --port 0)` : err.code === 'EACCES' ? `no permission to use port ${port}` : err.message;

@@ -17,9 +17,10 @@ import { Persistence } from './persistence/persistence';
 import { STATE_SCHEMA_VERSION, type StateDoc } from './persistence/state';
 import { decodeSnapshot, writeWorkspace, type WorkspaceFile } from './snapshots';
 import type { StoreState } from '../../core/storage/store';
+import type { ClusterShape } from '../../core/shape';
 
-function stateDoc(version: string, name: string, seed: number, workers: number, random: number, clock: number, store: StoreState): StateDoc {
-  return { schemaVersion: STATE_SCHEMA_VERSION, kubelab: version, savedAt: new Date().toISOString(), cluster: { name, seed, workers, random, clock }, store };
+function stateDoc(version: string, name: string, spec: { seed: number; workers: number; shape?: ClusterShape | undefined }, random: number, clock: number, store: StoreState): StateDoc {
+  return { schemaVersion: STATE_SCHEMA_VERSION, kubelab: version, savedAt: new Date().toISOString(), cluster: { name, seed: spec.seed, workers: spec.workers, ...(spec.shape ? { shape: spec.shape } : {}), random, clock }, store };
 }
 
 /** Writes a cluster folder's state.json, workspace files and origin snapshot. */
@@ -39,11 +40,11 @@ interface Running {
 
 async function openCluster(dirs: ClusterDirs, name: string, version: string, rootCA?: string): Promise<Running> {
   const meta = dirs.meta(name);
-  const persistence = await Persistence.open(dirs.dir(name), { name, seed: meta.seed, workers: meta.workers }, version);
+  const persistence = await Persistence.open(dirs.dir(name), { name, seed: meta.seed, workers: meta.workers, ...(meta.shape ? { shape: meta.shape } : {}) }, version);
   const loaded = persistence.loaded;
   const clock = new LabClock(() => Date.now(), loaded.clock ?? Date.now());
   const driver = new ClockDriver(clock);
-  const cluster = new Cluster({ clock, seed: loaded.seed, workers: loaded.workers, ...(rootCA ? { rootCA } : {}), ...(loaded.store ? { store: loaded.store } : {}), ...(loaded.random !== undefined ? { randomState: loaded.random } : {}) });
+  const cluster = new Cluster({ clock, seed: loaded.seed, workers: loaded.workers, ...(loaded.shape ? { shape: loaded.shape } : {}), ...(rootCA ? { rootCA } : {}), ...(loaded.store ? { store: loaded.store } : {}), ...(loaded.random !== undefined ? { randomState: loaded.random } : {}) });
   try {
     await persistence.attach(cluster.store, clock, cluster.random);
     driver.start();
@@ -66,15 +67,15 @@ async function closeRunning(r: Running): Promise<void> {
 /** The saved state of a cluster that does not run (the caller holds the data directory's lock). */
 export async function storedState(dirs: ClusterDirs, name: string, version: string): Promise<StateDoc> {
   const meta = dirs.meta(name);
-  const p = await Persistence.open(dirs.dir(name), { name, seed: meta.seed, workers: meta.workers }, version);
+  const p = await Persistence.open(dirs.dir(name), { name, seed: meta.seed, workers: meta.workers, ...(meta.shape ? { shape: meta.shape } : {}) }, version);
   const l = p.loaded;
   if (!l.store) throw new ClusterError(`cluster "${name}" has not run yet: there is nothing to save`, 409);
-  return stateDoc(version, name, l.seed, l.workers, l.random ?? l.seed, l.clock ?? Date.now(), l.store.exportState());
+  return stateDoc(version, name, l, l.random ?? l.seed, l.clock ?? Date.now(), l.store.exportState());
 }
 
 /** Adds a cluster folder holding a checked state (the caller holds the data directory's lock). */
 export async function adoptState(dirs: ClusterDirs, name: string, state: StateDoc, workspace: WorkspaceFile[], title: string, file: Uint8Array): Promise<ClusterMeta> {
-  const meta = dirs.create({ name, seed: state.cluster.seed, workers: state.cluster.workers, fromSnapshot: title });
+  const meta = dirs.create({ name, seed: state.cluster.seed, workers: state.cluster.workers, ...(state.cluster.shape ? { shape: state.cluster.shape } : {}), fromSnapshot: title });
   try {
     await installState(dirs.dir(name), { ...state, cluster: { ...state.cluster, name } }, workspace, file);
   } catch (e) {
@@ -99,7 +100,7 @@ export class ActiveCluster {
   ) {}
 
   /** Takes the data directory's lock and opens its current cluster (creating `default` with `defaults` the first time). */
-  static async start(dataDir: string, defaults: { seed: number; workers: number }, version: string, rootCA?: string): Promise<ActiveCluster> {
+  static async start(dataDir: string, defaults: { seed: number; workers: number; shape?: ClusterShape }, version: string, rootCA?: string): Promise<ActiveCluster> {
     mkdirSync(dataDir, { recursive: true });
     const release = acquireLock(dataDir);
     try {
@@ -165,7 +166,7 @@ export class ActiveCluster {
   }
 
   /** Creates a cluster (it starts when switched to). */
-  create(meta: { name: string; seed: number; workers: number }): Promise<ClusterMeta> {
+  create(meta: { name: string; seed: number; workers: number; shape?: ClusterShape }): Promise<ClusterMeta> {
     return this.serial(async () => this.dirs.create(meta));
   }
 
@@ -229,7 +230,7 @@ export class ActiveCluster {
       if (name === this.running.name) {
         const { cluster, clock, persistence } = this.running;
         await persistence.whenDurable();
-        return stateDoc(this.version, name, cluster.options.seed, cluster.options.workers, cluster.random.getState(), clock.now(), cluster.store.exportState());
+        return stateDoc(this.version, name, cluster.options, cluster.random.getState(), clock.now(), cluster.store.exportState());
       }
       return storedState(this.dirs, name, this.version);
     });

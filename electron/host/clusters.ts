@@ -12,12 +12,15 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shapeProblems, type ClusterShape } from '../../core/shape';
 
 /** A cluster's description (`cluster.json`). */
 export interface ClusterMeta {
   name: string;
   seed: number;
   workers: number;
+  /** The machines' shape (absent: the default). */
+  shape?: ClusterShape;
   /** RFC 3339 (real time). */
   created: string;
   /** The title of the snapshot it was opened from, if any. */
@@ -106,6 +109,8 @@ export class ClusterDirs {
     if (this.exists(meta.name)) throw new ClusterError(`cluster "${meta.name}" already exists`, 409);
     if (!Number.isInteger(meta.workers) || meta.workers < 0 || meta.workers > 100) throw new ClusterError('nodes must be a whole number from 0 to 100');
     if (!Number.isInteger(meta.seed) || meta.seed < 0 || meta.seed > 2 ** 32 - 1) throw new ClusterError('seed must be a whole number from 0 to 4294967295');
+    const problems = shapeProblems(meta.shape);
+    if (problems.length > 0) throw new ClusterError(`invalid cluster shape: ${problems.join('; ')}`);
     const full: ClusterMeta = { ...meta, created: meta.created ?? new Date().toISOString() };
     mkdirSync(join(this.dir(meta.name), 'workspace'), { recursive: true });
     writeFileSync(join(this.dir(meta.name), 'cluster.json'), `${JSON.stringify(full, null, 2)}\n`);
@@ -140,7 +145,7 @@ export class ClusterDirs {
    * Moves the state of the first version of the data directory (one cluster at its top) into
    * `clusters/default/`.
    */
-  migrateLegacy(defaults: { seed: number; workers: number }): void {
+  migrateLegacy(defaults: { seed: number; workers: number; shape?: ClusterShape }): void {
     const legacy = readdirSync(this.dataDir).filter((f) => f === 'state.json' || /^journal-\d+\.log$/.test(f));
     if (legacy.length === 0 && this.exists(DEFAULT_CLUSTER)) return;
     if (!this.exists(DEFAULT_CLUSTER)) {
@@ -153,7 +158,7 @@ export class ClusterDirs {
       } catch {
         // No readable legacy state: the defaults.
       }
-      this.create({ name: DEFAULT_CLUSTER, seed, workers });
+      this.create({ name: DEFAULT_CLUSTER, seed, workers, ...(defaults.shape ? { shape: defaults.shape } : {}) });
     }
     for (const f of legacy) renameSync(join(this.dataDir, f), join(this.dir(DEFAULT_CLUSTER), f));
     const oldWorkspace = join(this.dataDir, 'workspace');

@@ -3,6 +3,7 @@
  * command line use besides the Kubernetes API — lessons, the scheduler's explanations, the
  * clock, the components and their faults, the trace stream. Contract: CONTRACT.md.
  */
+import { shapeProblems, type ClusterShape } from '../../core/shape';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseGoDuration, rfc3339 } from '../../core/api/duration';
 import { badRequest, methodNotAllowed, notFound, pathNotFound, type Status } from '../../core/api/status';
@@ -161,7 +162,12 @@ async function clustersApi(active: ActiveCluster, req: IncomingMessage, res: Ser
     const seed = body.seed ?? 1;
     if (typeof body.name !== 'string') bad('name is required');
     if (typeof nodes !== 'number' || typeof seed !== 'number') bad('nodes and seed must be numbers');
-    const meta = await active.create({ name: body.name, workers: nodes, seed });
+    const shape = body.shape;
+    if (shape !== undefined) {
+      const problems = shapeProblems(shape);
+      if (problems.length > 0) bad(`invalid cluster shape: ${problems.join('; ')}`);
+    }
+    const meta = await active.create({ name: body.name, workers: nodes, seed, ...(shape !== undefined ? { shape: shape as ClusterShape } : {}) });
     return sendJson(res, 201, { ...meta, current: false });
   }
   if (verb === undefined) {

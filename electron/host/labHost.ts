@@ -24,6 +24,7 @@ import { cliEntry, defaultDataDir, kubelabVersion, rendererDir } from './paths';
 import { serveStatic } from './staticFiles';
 import { TerminalManager } from './terminals';
 import { KUBERNETES_VERSION } from '../../core/api/types';
+import type { ClusterShape } from '../../core/shape';
 
 export { defaultDataDir };
 
@@ -35,6 +36,8 @@ export interface LabHostOptions {
   dataDir: string;
   workers?: number;
   seed?: number;
+  /** The machines' shape of a new default cluster. */
+  shape?: ClusterShape;
   rendererDir?: string;
 }
 
@@ -96,7 +99,7 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
   // The data directory's clusters (the current one restored from its saved state, or a new
   // `default` with the options' shape): refuses a directory another lab uses.
   const pki = await ensurePki(dataDir);
-  const active = await ActiveCluster.start(dataDir, { seed: options.seed ?? 1, workers: options.workers ?? 2 }, kubelabVersion(), pki.caCert);
+  const active = await ActiveCluster.start(dataDir, { seed: options.seed ?? 1, workers: options.workers ?? 2, ...(options.shape ? { shape: options.shape } : {}) }, kubelabVersion(), pki.caCert);
 
   const token = randomBytes(24).toString('base64url');
   const staticRoot = options.rendererDir ?? rendererDir();

@@ -1,4 +1,5 @@
 /** Several clusters in one data directory: through the lab API of a running lab, and `kubelab cluster` on disk. */
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLabHost, type LabHost } from '../../electron/host/labHost';
 import { collect, kubelab, tempDir } from '../helpers';
@@ -63,5 +64,40 @@ describe('kubelab cluster', () => {
     expect(r.code).toBe(0);
     expect(lab.cluster.options.seed).toBe(1);
     await lab.close();
+  });
+});
+
+describe('a cluster of a chosen shape', () => {
+  it('is created with its shape from the command line, keeps it across restarts and refuses a bad one', async () => {
+    const data = tempDir();
+    const shapeFile = `${data}-shape.yaml`;
+    writeFileSync(shapeFile, 'nodes:\n  kubelab-worker2:\n    labels: {disk: ssd}\n    taints: [{key: dedicated, value: db, effect: NoSchedule}]\n');
+    let r = await collect(kubelab(['cluster', 'create', 'zoned', '--nodes', '2', '--cpu', '8', '--memory', '16Gi', '--zones', 'zone-a,zone-b', '--shape', shapeFile, '--data', data]));
+    expect(r.stderr).toBe('');
+    r = await collect(kubelab(['cluster', 'create', 'bad', '--cpu', 'many', '--zones', 'a b', '--data', data]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('invalid cluster shape: workers.cpu: "many" is not a positive quantity (such as 4 or 500m); zones: "a b": ');
+    r = await collect(kubelab(['cluster', 'use', 'zoned', '--data', data]));
+    expect(r.code).toBe(0);
+    for (let run = 0; run < 2; run++) {
+      // The second run restores the saved state: the shape comes back with it.
+      const lab = await startLabHost({ dataDir: data, port: 0 });
+      const nodes = (await call(lab, 'GET', '/api/v1/nodes')).body.items as { metadata: { name: string; labels: Record<string, string> }; spec: { taints?: unknown[] }; status: { capacity: Record<string, string> } }[];
+      const worker2 = nodes.find((n) => n.metadata.name === 'kubelab-worker2');
+      expect(nodes.map((n) => n.metadata.labels['topology.kubernetes.io/zone'] ?? '-')).toEqual(['-', 'zone-a', 'zone-b']);
+      expect(worker2?.status.capacity).toMatchObject({ cpu: '8', memory: '16777216Ki' });
+      expect(worker2?.metadata.labels.disk).toBe('ssd');
+      expect(worker2?.spec.taints).toEqual([{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }]);
+      if (run === 1) {
+        // A reset makes the cluster again with the same shape.
+        await call(lab, 'POST', '/lab/v1/clusters/zoned/reset');
+        const again = (await call(lab, 'GET', '/api/v1/nodes/kubelab-worker')).body as { status: { capacity: Record<string, string> } };
+        expect(again.status.capacity.cpu).toBe('8');
+        const refused = await call(lab, 'POST', '/lab/v1/clusters', { name: 'bad', shape: { workers: { pods: -1 } } });
+        expect(refused.status).toBe(400);
+        expect(refused.body.message).toBe('invalid cluster shape: workers.pods: must be a whole number from 1 to 10000');
+      }
+      await lab.close();
+    }
   });
 });

@@ -34,7 +34,7 @@ export interface Scenario {
 /** Starts a cluster (control plane + `workers`, default 2) with a seed (default 1). */
 export async function scenario(options: Partial<Omit<ClusterOptions, 'clock'>> = {}): Promise<Scenario> {
   const clock = new ManualClock(SCENARIO_START);
-  const cluster = new Cluster({ clock, seed: options.seed ?? 1, workers: options.workers ?? 2, ...(options.name ? { name: options.name } : {}), ...(options.usage ? { usage: options.usage } : {}) });
+  const cluster = new Cluster({ clock, seed: options.seed ?? 1, workers: options.workers ?? 2, ...(options.name ? { name: options.name } : {}), ...(options.usage ? { usage: options.usage } : {}), ...(options.shape ? { shape: options.shape } : {}) });
   const settle = async () => {
     let last = -1;
     for (let i = 0; i < 200; i++) {

@@ -7,6 +7,7 @@
  * in the background when the journal grows, then the journal is truncated. Damage is never
  * silently replaced: damaged files are moved aside and the host says so in one sentence.
  */
+import type { ClusterShape } from '../../../core/shape';
 import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -23,6 +24,7 @@ export interface ClusterDefaults {
   name: string;
   seed: number;
   workers: number;
+  shape?: ClusterShape;
 }
 
 /** The state found in the directory. */
@@ -30,6 +32,7 @@ export interface LoadedState {
   name: string;
   seed: number;
   workers: number;
+  shape?: ClusterShape;
   /** Absent for a new cluster. */
   store?: Store;
   random?: number;
@@ -120,7 +123,7 @@ export class Persistence {
       schemaVersion: STATE_SCHEMA_VERSION,
       kubelab: this.version,
       savedAt: new Date().toISOString(),
-      cluster: { name: this.loaded.name, seed: this.loaded.seed, workers: this.loaded.workers, random: a.random.getState(), clock: a.clock.now() },
+      cluster: { name: this.loaded.name, seed: this.loaded.seed, workers: this.loaded.workers, ...(this.loaded.shape ? { shape: this.loaded.shape } : {}), random: a.random.getState(), clock: a.clock.now() },
       store: a.store.exportState(),
     };
     await this.db.write();
@@ -183,6 +186,7 @@ async function load(dir: string, defaults: ClusterDefaults): Promise<LoadedState
     name: doc?.cluster.name ?? defaults.name,
     seed: doc?.cluster.seed ?? defaults.seed,
     workers: doc?.cluster.workers ?? defaults.workers,
+    ...(doc ? (doc.cluster.shape ? { shape: doc.cluster.shape } : {}) : defaults.shape ? { shape: defaults.shape } : {}),
     store,
     random: last?.random ?? doc?.cluster.random,
     clock: Math.max(doc?.cluster.clock ?? 0, last?.clock ?? 0),

@@ -3,6 +3,7 @@
  * cluster's shape and seed, the virtual clock, the random source and the store's content.
  * Older schema versions are migrated on load; a newer one is refused with the version needed.
  */
+import { shapeProblems, type ClusterShape } from '../../../core/shape';
 import type { StoreState } from '../../../core/storage/store';
 
 /** The schema version this KubeLab writes. */
@@ -19,6 +20,8 @@ export interface StateDoc {
     name: string;
     seed: number;
     workers: number;
+    /** The machines' shape chosen at creation (absent: the default shape). */
+    shape?: ClusterShape;
     /** The random source's state. */
     random: number;
     /** Virtual time (ms). */
@@ -56,6 +59,10 @@ export function upgradeState(raw: unknown): StateDoc {
   const c = doc.cluster as StateDoc['cluster'] | undefined;
   const s = doc.store as StoreState | undefined;
   if (!c || typeof c.seed !== 'number' || typeof c.workers !== 'number' || typeof c.random !== 'number' || typeof c.clock !== 'number' || typeof c.name !== 'string') throw new StateError('the state has no valid cluster section');
+  if (c.shape !== undefined) {
+    const problems = shapeProblems(c.shape);
+    if (problems.length > 0) throw new StateError(`the state's cluster shape is invalid: ${problems.join('; ')}`);
+  }
   if (!s || typeof s.revision !== 'number' || !Array.isArray(s.entries)) throw new StateError('the state has no valid store section');
   for (const e of s.entries) {
     if (!Array.isArray(e) || typeof e[0] !== 'string' || typeof e[1] !== 'number' || typeof e[2] !== 'string') throw new StateError('the state has a malformed store entry');
