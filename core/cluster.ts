@@ -9,7 +9,8 @@ import { ApiServer } from './apiserver/handler';
 import { CLUSTER_ADMISSION } from './apiserver/admission/chain';
 import { serviceAccountUser } from './apiserver/auth/user';
 import { isStream, parseResourcePath, type ApiRequest, type ApiResponse, type UserInfo } from './apiserver/request';
-import { ApiServerDownError, CONTROL_PLANE_COMPONENTS, etcdDownError, needsStorage, type ComponentsState, type ControlPlaneComponent } from './faults';
+import { ApiServerDownError, CONTROL_PLANE_COMPONENTS, FaultError, etcdDownError, needsStorage, type ComponentsState, type ControlPlaneComponent, type FaultRequest } from './faults';
+import { parseReference } from './kubelet/images/reference';
 import { machineShape, type ClusterShape } from './shape';
 import { Tracer } from './trace/trace';
 import type { Clock } from './clock/clock';
@@ -85,6 +86,8 @@ export class Cluster {
   private readonly down = new Set<ControlPlaneComponent>();
   /** The nodes whose kubelet a fault stopped. */
   private readonly stoppedNodes = new Set<string>();
+  /** Images a fault made unavailable in their registry (qualified references: `docker.io/library/nginx:1.27`). */
+  private readonly unavailableImages = new Set<string>();
   /** Ends every open watch stream (the API server going down drops its connections). */
   private readonly openStreams = new Set<() => void>();
   private readonly makeScheduler: () => Scheduler;
@@ -134,7 +137,7 @@ export class Cluster {
         taints: shape.taints,
         ids: { machineID: this.random.string(32, '0123456789abcdef'), systemUUID: this.random.uuid(), bootID: this.random.uuid() },
       };
-      return new Kubelet(machine, clientFor(user(`system:node:${name}`, 'system:nodes'), 'kubelet'), options.clock, this.random, { network: this.networking.network, resolver: this.networking.resolve, claims });
+      return new Kubelet(machine, clientFor(user(`system:node:${name}`, 'system:nodes'), 'kubelet'), options.clock, this.random, { network: this.networking.network, resolver: this.networking.resolve, claims, imageUnavailable: (image) => this.imageUnavailable(image) });
     });
   }
 
@@ -188,7 +191,35 @@ export class Cluster {
     for (const c of CONTROL_PLANE_COMPONENTS) controlPlane[c] = this.down.has(c) ? 'Stopped' : 'Running';
     const nodes: ComponentsState['nodes'] = {};
     for (const k of this.kubelets) nodes[k.nodeName] = this.stoppedNodes.has(k.nodeName) ? 'Stopped' : 'Running';
-    return { controlPlane, nodes };
+    return { controlPlane, nodes, unavailableImages: [...this.unavailableImages].sort(), memoryFilled: this.kubelets.filter((k) => k.filledMemory > 0).map((k) => k.nodeName).sort() };
+  }
+
+  /** Whether a fault made an image unavailable (by its qualified reference, or its repository for all tags). */
+  private imageUnavailable(image: string): boolean {
+    if (this.unavailableImages.size === 0) return false;
+    const ref = parseReference(image);
+    return !!ref && (this.unavailableImages.has(ref.qualified) || this.unavailableImages.has(ref.repository));
+  }
+
+  /** Applies a fault (see FaultRequest); a FaultError for an unknown node or a bad image name. */
+  async applyFault(f: FaultRequest): Promise<void> {
+    if (f.kind === 'component') return f.action === 'stop' ? this.stopComponent(f.name as ControlPlaneComponent) : this.startComponent(f.name as ControlPlaneComponent);
+    if (f.kind === 'image') {
+      const ref = parseReference(f.name);
+      if (!ref) throw new FaultError(`invalid image reference "${f.name}"`);
+      // A name with a tag or digest names that image; a bare name names every tag of its repository.
+      const key = /[:@]/.test(f.name.split('/').pop() ?? '') ? ref.qualified : ref.repository;
+      if (f.action === 'remove') this.unavailableImages.add(key);
+      else this.unavailableImages.delete(key);
+      this.trace.emit({ component: 'lab', action: f.action, object: `images/${key}`, message: f.action === 'remove' ? `image ${key} is no longer in its registry` : `image ${key} is back in its registry` });
+      return;
+    }
+    const k = this.kubelets.find((x) => x.nodeName === f.name);
+    if (!k) throw new FaultError(`node "${f.name}" not found`, true);
+    if (f.kind === 'node') return f.action === 'stop' ? this.stopNode(f.name) : this.startNode(f.name);
+    if (f.action === 'fill') k.fillMemory();
+    else k.releaseMemory();
+    this.trace.emit({ component: 'lab', action: f.action, object: `nodes/${f.name}`, message: f.action === 'fill' ? `memory of ${f.name} filled: ${Math.round(k.filledMemory / 1048576)}Mi taken outside the pods` : `memory of ${f.name} released` });
   }
 
   /** Stops a control-plane component (a fault): its function stops until it is started again. */

@@ -90,7 +90,7 @@ export function startContainer(w: PodWorker, r: ContainerRecord): void {
   // An image already there (imagePullPolicy Always) only has its manifest checked: no layers to fetch.
   const took = w.boot ? 0 : pullDuration(resolved && !present ? resolved.size : 0, h.random);
   w.after(took, () => {
-    if (!resolved) {
+    if (!resolved || h.imageUnavailable(image)) {
       const msg = pullFailure(image);
       w.events.pullFailed(pod, c, r.init, msg);
       h.pullBackoff.next(key, h.clock.now());

@@ -19,6 +19,7 @@ import { WorkQueue } from '../client/workqueue';
 import type { ContainerUsage } from '../metrics/types';
 import type { PodNetwork } from '../network/types';
 import { Backoff } from './backoff';
+import { EvictionManager } from './eviction';
 import type { RefReader } from './env';
 import { resolveImage } from './images/catalogue';
 import { CONTROL_PLANE_IMAGES, COREDNS, ETCD, KIND_IMAGES } from './images/system';
@@ -47,6 +48,8 @@ export interface KubeletOptions {
   resolver?: Resolver;
   /** The data of PersistentVolumeClaims by `namespace/claim`, shared by every kubelet of the cluster. */
   claims?: Map<string, Volume>;
+  /** Whether a fault removed an image from its registry (its pulls then fail). */
+  imageUnavailable?: (image: string) => boolean;
 }
 
 /** Images kind's node image has preloaded (the control plane's, CoreDNS, kindnet, the pause image). */
@@ -64,6 +67,10 @@ export class Kubelet {
   private readonly heartbeat: Heartbeat;
   private readonly host: WorkerHost;
   private running = false;
+  /** The eviction manager (memory pressure). */
+  private readonly eviction: EvictionManager;
+  /** Memory a fault takes outside the pods (bytes). */
+  private memoryFill = 0;
   private nodeUid = '';
   /** The kubelet's event recorder (`source: {component: kubelet, host: <node>}`). */
   readonly recorder: EventRecorder;
@@ -107,8 +114,23 @@ export class Kubelet {
       removed: (key, uid) => void this.deletePod(key, uid),
       probes: new ProbeManager(clock),
       active: () => this.running,
+      imageUnavailable: options.imageUnavailable ?? (() => false),
     };
-    this.heartbeat = new Heartbeat(client, clock, machine.name, () => ({ memoryPressure: this.memoryPressure(), images: this.runtime.imageList() }));
+    this.eviction = new EvictionManager({
+      clock,
+      recorder: this.recorder,
+      nodeName: machine.name,
+      memory: () => {
+        const used = this.nodeUsage()?.memoryBytes;
+        return used === undefined ? undefined : { capacity: this.memoryCapacity(), used };
+      },
+      candidates: () =>
+        [...this.workers.values()]
+          .filter((w) => !w.disposed && !w.state.finished && !w.state.terminating && w.state.records.some((r) => r.instance?.state === 'running'))
+          .map((w) => ({ pod: w.pod, containers: w.state.records.filter((r) => r.instance?.state === 'running').map((r) => ({ name: r.spec.name, memoryBytes: r.instance?.memoryBytes() ?? 0 })) })),
+      evict: (pod, message) => this.workers.get(keyOf(pod))?.evict(message),
+    });
+    this.heartbeat = new Heartbeat(client, clock, machine.name, () => ({ memoryPressure: this.eviction.underPressure(), images: this.runtime.imageList() }));
   }
 
   /** The node's name. */
@@ -148,6 +170,7 @@ export class Kubelet {
     this.running = true;
     this.queue = this.newQueue();
     await this.heartbeat.start();
+    this.eviction.start();
     await this.services.start();
     await this.pods.start();
     if (this.machine.controlPlane && this.staticPods.size === 0) {
@@ -164,6 +187,7 @@ export class Kubelet {
   stop(): void {
     this.running = false;
     this.heartbeat.stop();
+    this.eviction.stop();
     this.pods.stop();
     this.services.stop();
     this.queue.shutdown();
@@ -323,7 +347,7 @@ export class Kubelet {
   nodeUsage(): { cpuMilli: number; memoryBytes: number } | undefined {
     if (!this.running) return undefined;
     let cpuMilli = NODE_OVERHEAD.cpuMilli;
-    let memoryBytes = NODE_OVERHEAD.memoryBytes;
+    let memoryBytes = NODE_OVERHEAD.memoryBytes + this.memoryFill;
     for (const w of this.workers.values()) {
       for (const r of w.state.records) {
         if (r.instance?.state !== 'running') continue;
@@ -334,12 +358,29 @@ export class Kubelet {
     return { cpuMilli, memoryBytes };
   }
 
-  /** Whether the node is short of memory (less than the 100Mi eviction threshold left). */
-  private memoryPressure(): boolean {
-    const used = this.nodeUsage()?.memoryBytes ?? 0;
+  private memoryCapacity(): number {
     const m = /^(\d+)Ki$/.exec(this.machine.memory);
-    const capacity = m ? Number(m[1]) * 1024 : Number.POSITIVE_INFINITY;
-    return capacity - used < 100 * 1024 * 1024;
+    return m ? Number(m[1]) * 1024 : Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * A fault: something outside the pods (a runaway process on the node) takes memory until only
+   * `leftBytes` (default 50Mi, under the 100Mi eviction threshold) is available; the eviction
+   * manager then evicts pods until enough is free. `releaseMemory` gives it back.
+   */
+  fillMemory(leftBytes = 50 * 1024 * 1024): void {
+    const used = (this.nodeUsage()?.memoryBytes ?? 0) - this.memoryFill;
+    this.memoryFill = Math.max(0, this.memoryCapacity() - used - leftBytes);
+  }
+
+  /** Ends the memory fault. */
+  releaseMemory(): void {
+    this.memoryFill = 0;
+  }
+
+  /** The memory a fault takes on this node (bytes). */
+  get filledMemory(): number {
+    return this.memoryFill;
   }
 
   /** When the kubelet last saw the pod (status.startTime), for tests and the dashboard. */

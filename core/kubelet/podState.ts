@@ -58,6 +58,8 @@ export interface PodState {
   terminating: boolean;
   /** Every container stopped for good (phase Succeeded or Failed). */
   finished?: 'Succeeded' | 'Failed';
+  /** The eviction manager ended the pod: its status says why (reason Evicted). */
+  evicted?: { message: string; at: number };
   /** The terminal phase came from the API, not from this kubelet: its status is left as it is. */
   external?: boolean;
   /** The first status was written (Pending with ContainerCreating). */

@@ -104,8 +104,10 @@ export function podStatus(pod: Pod, state: PodState, now: number, hostIP: string
     condition('Ready', containersReady && gates.length === 0, now, old, readyWhy?.reason, readyWhy?.message),
     condition('ContainersReady', containersReady, now, old, notReadyWhy?.reason, notReadyWhy?.message),
   ];
+  // An eviction's DisruptionTarget condition comes first, as the kubelet copies it before its own.
+  if (state.evicted) conditions.unshift({ type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(state.evicted.at), reason: 'TerminationByKubelet', message: state.evicted.message } as Condition);
   for (const c of old ?? []) if (!conditions.some((x) => x.type === c.type)) conditions.push(c);
-  const status: PodStatus = { phase, conditions, hostIP, hostIPs: [{ ip: hostIP }] };
+  const status: PodStatus = { phase, conditions, ...(state.evicted ? { message: state.evicted.message, reason: 'Evicted' } : {}), hostIP, hostIPs: [{ ip: hostIP }] };
   if (state.sandbox || pod.status?.podIP) {
     const ip = state.sandbox?.ip ?? (pod.status?.podIP as string);
     status.podIP = ip;

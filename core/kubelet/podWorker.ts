@@ -38,6 +38,8 @@ export interface WorkerHost {
   active(): boolean;
   /** A container runs (start its probes) or stopped (stop them). */
   probes: { start(worker: PodWorker, r: ContainerRecord): void; stop(r: ContainerRecord): void };
+  /** Whether an image cannot be pulled now (a fault removed it from its registry). */
+  imageUnavailable(image: string): boolean;
 }
 
 /** How often a waiting back-off is noticed again (the pod worker's resync), re-emitting its event. */
@@ -211,13 +213,13 @@ export class PodWorker {
   }
 
   /** The pod ended (restartPolicy Never/OnFailure): sidecars stop, the sandbox goes. */
-  private finish(phase: 'Succeeded' | 'Failed'): void {
+  private finish(phase: 'Succeeded' | 'Failed', graceSeconds?: number): void {
     this.state.finished = phase;
     for (const r of this.state.records) {
       this.host.probes.stop(r);
       if (r.instance?.state === 'running') {
         this.events.killing(this.pod, r.spec, r.init);
-        r.instance.stop((this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000);
+        r.instance.stop((graceSeconds ?? this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000);
       }
     }
     this.host.runtime.removeSandbox(this.state.uid);
@@ -235,6 +237,18 @@ export class PodWorker {
     for (const t of this.state.timers) this.host.clock.clearTimer(t);
     this.state.timers.clear();
     this.finish(phase);
+  }
+
+  /**
+   * The eviction manager ends the pod: its containers are killed at once (a hard threshold
+   * gives no grace period) and the pod ends Failed with reason Evicted.
+   */
+  evict(message: string): void {
+    if (this.state.finished || this.state.terminating) return;
+    this.state.evicted = { message, at: this.host.clock.now() };
+    for (const t of this.state.timers) this.host.clock.clearTimer(t);
+    this.state.timers.clear();
+    this.finish('Failed', 0);
   }
 
   /** Kills a running container for a failed probe; the pod worker then restarts it. */

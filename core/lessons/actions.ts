@@ -4,6 +4,7 @@
  * leave it), `patch` merge-patches, `delete` deletes by name or selector; the clock, faults
  * and workspace files go through the host's effects.
  */
+import type { FaultRequest } from '../faults';
 import { StatusError } from '../api/status';
 import type { KubeObject } from '../api/types';
 import type { Client } from '../client/client';
@@ -15,7 +16,7 @@ export interface LessonEffects {
   /** Acts on the lab clock (`{action: 'step', duration: '5m'}` ...). */
   clock?(action: { action: 'pause' | 'resume' | 'speed' | 'step'; speed?: number; duration?: string }): void | Promise<void>;
   /** Stops or starts a node or a control-plane component. */
-  fault?(f: { kind: 'node' | 'component'; name: string; action: 'stop' | 'start' }): void | Promise<void>;
+  fault?(f: FaultRequest): void | Promise<void>;
   /** Writes a file into the student's workspace (the shell's working directory). */
   writeFile?(path: string, content: string): void | Promise<void>;
 }

@@ -6,6 +6,7 @@
  */
 import type { KubeObject } from '../api/types';
 import type { ClusterShape } from '../shape';
+import type { FaultRequest } from '../faults';
 
 /** A text in both languages. */
 export interface Localized {
@@ -67,7 +68,7 @@ export type Action =
   | { patch: ObjectTarget & { name: string }; body: Record<string, unknown> }
   | { delete: ObjectTarget }
   | { clock: { action: 'pause' | 'resume' | 'speed' | 'step'; speed?: number; duration?: string } }
-  | { fault: { kind: 'node' | 'component'; name: string; action: 'stop' | 'start' } }
+  | { fault: FaultRequest }
   | { file: { path: string; content: string } }
   /** Only in a solution: let virtual time pass (Go duration) before the next line. */
   | { wait: string };

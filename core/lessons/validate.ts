@@ -8,6 +8,7 @@ import { parseJsonPath } from './jsonpath';
 import { resolveResource } from './resources';
 import { CHECK_TYPES, LANGUAGES } from './types';
 import { shapeProblems } from '../shape';
+import { FaultError, parseFault } from '../faults';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -118,8 +119,14 @@ function actionProblems(a: unknown, where: string, solution: boolean): string[] 
     else target(a.delete, where, out);
   }
   if (k === 'clock' && (!isObj(a.clock) || !['pause', 'resume', 'speed', 'step'].includes(String(a.clock.action)))) out.push(`${where}: clock.action must be pause, resume, speed or step`);
-  if (k === 'fault' && (!isObj(a.fault) || !['node', 'component'].includes(String(a.fault.kind)) || !['stop', 'start'].includes(String(a.fault.action)) || typeof a.fault.name !== 'string'))
-    out.push(`${where}: fault needs {kind: node|component, name, action: stop|start}`);
+  if (k === 'fault') {
+    try {
+      if (!isObj(a.fault)) throw new FaultError('fault must be an object');
+      parseFault(a.fault);
+    } catch (e) {
+      out.push(`${where}: fault: ${(e as Error).message} ({kind: node|component, action: stop|start} | {kind: image, action: remove|restore} | {kind: memory, action: fill|release}, with a name)`);
+    }
+  }
   if (k === 'file' && (!isObj(a.file) || typeof a.file.path !== 'string' || typeof a.file.content !== 'string' || a.file.path.includes('..') || a.file.path.startsWith('/')))
     out.push(`${where}: file needs {path (relative, inside the workspace), content}`);
   if (k === 'wait' && (!solution || typeof a.wait !== 'string' || !/^(\d+(ms|s|m|h))+$/.test(a.wait))) out.push(`${where}: wait is a Go duration ("30s"), only in a solution`);

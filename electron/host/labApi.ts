@@ -15,7 +15,7 @@ import { SnapshotError } from './snapshots';
 import { inspectSnapshot, openSnapshot, saveSnapshot } from './snapshotOps';
 import { MAX_SNAPSHOT_BYTES } from './snapshots';
 import { readBodyBytes } from './apiAdapter';
-import { isControlPlaneComponent } from '../../core/faults';
+import { FaultError, parseFault } from '../../core/faults';
 import { decodePath, readBody, sendJson, sendStatus } from './apiAdapter';
 import { isLessonsPath, serveLessonsApi } from './lessonsApi';
 
@@ -84,18 +84,15 @@ export function clockAction(clock: LabClock, body: Record<string, unknown>): voi
   }
 }
 
-/** Stops or starts a node or a component: `{kind: node|component, name, action: stop|start}`. */
+/** Applies a fault: `{kind: node|component|image|memory, name, action}` (see core/faults.ts FaultRequest). */
 export async function faultAction(cluster: Cluster, body: Record<string, unknown>): Promise<void> {
-  const { kind, name, action } = body;
-  if (action !== 'stop' && action !== 'start') bad('action must be "stop" or "start"');
-  if (typeof name !== 'string' || name === '') bad('name is required');
-  if (kind === 'component') {
-    if (!isControlPlaneComponent(name)) bad(`unknown component "${name}": one of etcd, kube-apiserver, kube-scheduler, kube-controller-manager`);
-    await (action === 'stop' ? cluster.stopComponent(name) : cluster.startComponent(name));
-  } else if (kind === 'node') {
-    if (!(name in cluster.components().nodes)) throw new LabApiError(notFound({ group: '', resource: 'nodes' }, name).status);
-    await (action === 'stop' ? cluster.stopNode(name) : cluster.startNode(name));
-  } else bad('kind must be "node" or "component"');
+  try {
+    await cluster.applyFault(parseFault(body));
+  } catch (e) {
+    if (!(e instanceof FaultError)) throw e;
+    if (e.notFound) throw new LabApiError(notFound({ group: '', resource: 'nodes' }, String(body.name)).status);
+    bad(e.message);
+  }
 }
 
 /** Serves one lab API request (authenticated by the caller). */

@@ -10,7 +10,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { parseGoDuration } from '../../core/api/duration';
 import { badRequest, methodNotAllowed, notFound, pathNotFound, type Status } from '../../core/api/status';
 import type { Cluster } from '../../core/cluster';
-import { isControlPlaneComponent } from '../../core/faults';
+import type { FaultRequest } from '../../core/faults';
 import { LessonEngine, LessonError } from '../../core/lessons/engine';
 import type { LessonEffects } from '../../core/lessons/actions';
 import type { Lesson } from '../../core/lessons/types';
@@ -59,11 +59,8 @@ export function hostEffects(active: ActiveCluster): LessonEffects {
 }
 
 /** Stops or starts a node or component of a cluster (a lesson's `fault` action). */
-export async function faultOn(cluster: Cluster, f: { kind: 'node' | 'component'; name: string; action: 'stop' | 'start' }): Promise<void> {
-  if (f.kind === 'component') {
-    if (!isControlPlaneComponent(f.name)) throw new Error(`unknown component ${f.name}`);
-    await (f.action === 'stop' ? cluster.stopComponent(f.name) : cluster.startComponent(f.name));
-  } else await (f.action === 'stop' ? cluster.stopNode(f.name) : cluster.startNode(f.name));
+export async function faultOn(cluster: Cluster, f: FaultRequest): Promise<void> {
+  await cluster.applyFault(f);
 }
 
 interface Session {
