@@ -16,7 +16,7 @@ import { openapiResponse } from './openapi';
 import { negotiate, parseResourcePath, unwatchedPath, type ApiRequest, type ApiResponse, type ResourcePath } from './request';
 import { healthResponse } from './health';
 import { parseListOptions } from './listOptions';
-import { RestHandler, type RestOptions, type UnknownFieldsFn, type WriteResult } from './rest';
+import { RestHandler, indexField, type RestOptions, type UnknownFieldsFn, type WriteResult } from './rest';
 import { AdmissionChain, STANDALONE_ADMISSION } from './admission/chain';
 import { Auth } from './auth/auth';
 import { EventTtl } from './eventTtl';
@@ -112,6 +112,8 @@ export class ApiServer {
     this.auth = new Auth(options.store);
     this.eventTtl = new EventTtl(options.store, options.clock, this.registry.all());
     this.rest = new RestHandler(options.store, { now: () => options.clock.now(), random: options.random }, restOptions);
+    // Pods by node, as the watch cache indexes them: each kubelet lists its own, the scheduler the unbound ones.
+    indexField(options.store, this.registry.get('', 'v1', 'pods') as ResourceDef, 'spec.nodeName', (o) => (o as Pod).spec?.nodeName ?? '');
     this.extensions = new ApiExtensions(options.store, this.registry, schemas, this.rest);
     // The resource metrics API, advertised in discovery as the aggregator advertises metrics-server's
     // APIService once it is available; without a usage source its requests answer 503.

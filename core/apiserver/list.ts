@@ -16,6 +16,8 @@ import { selection, selects } from './rest';
 export interface ListDeps {
   store: ObjectStore;
   keysWithPrefix(prefix: string): string[];
+  /** The sorted keys whose object has `value` in an indexed field (`spec.nodeName` of pods); undefined when the field has no index. */
+  keysByField?(field: string, value: string): string[] | undefined;
   currentRevision(): number;
   now(): number;
   typed(obj: KubeObject): KubeObject;
@@ -42,7 +44,10 @@ export function listObjects(deps: ListDeps, def: ResourceDef, namespace: string 
   const items: KubeObject[] = [];
   let continueToken: string | undefined;
   let remaining = 0;
-  for (const key of deps.keysWithPrefix(prefix)) {
+  // An equality on an indexed field reads only the keys the index has for it (the watch cache's indexers).
+  let keys: string[] | undefined;
+  for (const term of sel.fields) if (!keys && !term.negate) keys = deps.keysByField?.(term.field, term.value)?.filter((k) => k.startsWith(prefix));
+  for (const key of keys ?? deps.keysWithPrefix(prefix)) {
     if (startAfter && key <= startAfter) continue;
     const obj = deps.store.get(key);
     if (!obj || !selects(def, sel, obj)) continue;

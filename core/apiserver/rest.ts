@@ -77,6 +77,16 @@ export function selects(def: ResourceDef, sel: Selection, obj: KubeObject): bool
   return matchesFields(sel.fields, fields);
 }
 
+/** The name of the store index of a resource's field (see `indexField`). */
+export function fieldIndexName(def: ResourceDef, field: string): string {
+  return `${def.group}/${def.resource}|${field}`;
+}
+
+/** Indexes a resource's field in the store, for lists that select on it (pods by `spec.nodeName`). */
+export function indexField(store: Store, def: ResourceDef, field: string, valueOf: (obj: KubeObject) => string | undefined): void {
+  store.addIndex(fieldIndexName(def, field), Registry.keyPrefix(def), valueOf);
+}
+
 /** The qualified resource of a def, for error messages. */
 export function qr(def: ResourceDef) {
   return { group: def.group, resource: def.resource };
@@ -148,7 +158,7 @@ export class RestHandler {
   /** LIST with selectors and `limit`/`continue` pagination (list.ts); `opts` when the caller parsed them. */
   list(def: ResourceDef, namespace: string | undefined, query: Query, table: TableOpt, opts: ListOptions = parseListOptions(query)): unknown {
     if (def.list) return computedList(def, query, table, this.ctx.now());
-    const deps = { store: this.storeOf(def), keysWithPrefix: (p: string) => this.store.keysWithPrefix(p), currentRevision: () => this.store.currentRevision(), now: () => this.ctx.now(), typed: (o: KubeObject) => this.typed(def, o) };
+    const deps = { store: this.storeOf(def), keysWithPrefix: (p: string) => this.store.keysWithPrefix(p), keysByField: (field: string, value: string) => this.store.keysByIndex(fieldIndexName(def, field), value), currentRevision: () => this.store.currentRevision(), now: () => this.ctx.now(), typed: (o: KubeObject) => this.typed(def, o) };
     return listObjects(deps, def, namespace, query, opts, table);
   }
 

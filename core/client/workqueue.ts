@@ -10,7 +10,9 @@ export type SyncFn = (key: string) => Promise<void>;
 
 /** The work queue of one controller, with one worker. */
 export class WorkQueue {
-  private readonly queue: string[] = [];
+  /** Keys in order; those before `head` are done (a shift() per key would cost O(n) each). */
+  private queue: string[] = [];
+  private head = 0;
   private readonly queued = new Set<string>();
   private readonly processing = new Set<string>();
   private readonly dirtyWhileProcessing = new Set<string>();
@@ -48,13 +50,14 @@ export class WorkQueue {
   /** Stops processing. */
   shutdown(): void {
     this.shutDown = true;
-    this.queue.length = 0;
+    this.queue = [];
+    this.head = 0;
     this.queued.clear();
   }
 
   /** Keys waiting. */
   length(): number {
-    return this.queue.length;
+    return this.queue.length - this.head;
   }
 
   private kick(): void {
@@ -64,8 +67,12 @@ export class WorkQueue {
   }
 
   private async drain(): Promise<void> {
-    while (!this.shutDown && this.queue.length > 0) {
-      const key = this.queue.shift() as string;
+    while (!this.shutDown && this.head < this.queue.length) {
+      const key = this.queue[this.head++] as string;
+      if (this.head > 1024 && this.head * 2 > this.queue.length) {
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
       this.queued.delete(key);
       this.processing.add(key);
       try {

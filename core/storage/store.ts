@@ -84,8 +84,17 @@ function frozen(json: string): KubeObject {
   return deepFreeze(JSON.parse(json) as KubeObject);
 }
 
+/** A secondary index of a store (see `Store.addIndex`). */
+interface Index {
+  prefix: string;
+  valueOf: (obj: KubeObject) => string | undefined;
+  /** Index value → keys; undefined until first asked for (built then, kept up to date after). */
+  byValue: Map<string, Set<string>> | undefined;
+}
+
 /** The revisioned key-value store. */
 export class Store {
+  private readonly indexes = new Map<string, Index>();
   private readonly entries = new Map<string, Entry>();
   private sortedKeys: string[] | undefined;
   private revision = 0;
@@ -130,6 +139,43 @@ export class Store {
     }
     this.sortedKeys = undefined;
     this.prefixRevisions.clear();
+    for (const index of this.indexes.values()) index.byValue = undefined;
+  }
+
+  /**
+   * Adds a secondary index over the keys under `prefix`, by a value of their object (as the
+   * API server's watch cache indexes pods by `spec.nodeName`), so that a selective read need
+   * not look at every object. Built on first use, then kept up to date by every commit.
+   */
+  addIndex(name: string, prefix: string, valueOf: (obj: KubeObject) => string | undefined): void {
+    this.indexes.set(name, { prefix, valueOf, byValue: undefined });
+  }
+
+  /** The keys whose object has `value` in index `name`, sorted; undefined when there is no such index. */
+  keysByIndex(name: string, value: string): string[] | undefined {
+    const index = this.indexes.get(name);
+    if (!index) return undefined;
+    if (!index.byValue) {
+      index.byValue = new Map();
+      for (const key of this.keysWithPrefix(index.prefix)) this.indexAdd(index, key, (this.entries.get(key) as Entry).obj);
+    }
+    return [...(index.byValue.get(value) ?? [])].sort();
+  }
+
+  private indexAdd(index: Index, key: string, obj: KubeObject): void {
+    const v = index.valueOf(obj);
+    if (v === undefined || !index.byValue) return;
+    let keys = index.byValue.get(v);
+    if (!keys) index.byValue.set(v, (keys = new Set()));
+    keys.add(key);
+  }
+
+  private indexRemove(index: Index, key: string, obj: KubeObject): void {
+    const v = index.valueOf(obj);
+    if (v === undefined || !index.byValue) return;
+    const keys = index.byValue.get(v);
+    keys?.delete(key);
+    if (keys?.size === 0) index.byValue.delete(v);
   }
 
   /** The current global revision. */
@@ -236,6 +282,11 @@ export class Store {
       this.entries.set(key, new Entry(obj, this.revision));
     }
     for (const [prefix, rev] of this.prefixRevisions) if (rev !== this.revision && key.startsWith(prefix)) this.prefixRevisions.set(prefix, this.revision);
+    for (const index of this.indexes.values()) {
+      if (!index.byValue || !key.startsWith(index.prefix)) continue;
+      if (previous) this.indexRemove(index, key, previous);
+      if (type !== 'DELETED') this.indexAdd(index, key, obj);
+    }
     // One event object for every watcher (and the history): watchers never change it.
     const event: StoreEvent = { type, key, revision: this.revision, object: obj };
     if (previous) event.previous = previous;
