@@ -35,7 +35,7 @@ function parseBody(text: string): unknown {
 /** An HTTP(S) transport to the API server of a kubeconfig, with kubectl's connection errors. */
 export function httpTransport(target: KubeconfigTarget): ShellTransport {
   const agent = agentFor(target);
-  return (method, path, query, accept, send) =>
+  const send1 = (method: string, path: string, query: Record<string, string>, accept: string, send: Parameters<ShellTransport>[4], retried: boolean): Promise<TransportResponse> =>
     new Promise((resolvePromise, reject) => {
       const url = new URL(path, target.server);
       for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
@@ -53,9 +53,15 @@ export function httpTransport(target: KubeconfigTarget): ShellTransport {
         res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body: parseBody(Buffer.concat(chunks).toString('utf8')) }));
       });
       req.on('timeout', () => req.destroy(new Error('context deadline exceeded')));
-      req.on('error', (e: NodeJS.ErrnoException) => reject(connectError(e, url)));
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        // A kept-alive connection the server closed while idle fails at once: the request never
+        // reached it, so it is sent again once on a new connection (as Go's client does).
+        if (!retried && req.reusedSocket && e.code === 'ECONNRESET') send1(method, path, query, accept, send, true).then(resolvePromise, reject);
+        else reject(connectError(e, url));
+      });
       req.end(send?.body);
     });
+  return (method, path, query, accept, send) => send1(method, path, query, accept, send, false);
 }
 
 /** A streaming GET (watch: one JSON event a line; followed log: text chunks) to the kubeconfig's server. */

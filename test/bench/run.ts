@@ -8,6 +8,7 @@ import { benchHostStartup, benchCliStartup, benchGetPods } from './host.bench';
 import { benchApiServer } from './apiserver.bench';
 import { benchBigStartup, benchWrites } from './persistence.bench';
 import { benchCluster } from './cluster.bench';
+import { benchShell } from './shell.bench';
 
 /** One measured figure. */
 export interface Figure {
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     figures.push(f);
     process.stdout.write(`${f.name} ${Number.isInteger(f.value) ? f.value : f.value.toFixed(3)} ${f.unit}\n`);
   };
-  for (const bench of [benchHostStartup, benchCliStartup, benchGetPods, benchApiServer, benchWrites, benchBigStartup, benchCluster]) for (const f of await bench()) report(f);
+  for (const bench of [benchHostStartup, benchCliStartup, benchGetPods, benchApiServer, benchWrites, benchBigStartup, benchShell, benchCluster]) for (const f of await bench()) report(f);
   if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, figures }, null, 2)}\n`);
 }
 
