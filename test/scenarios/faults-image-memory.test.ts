@@ -77,7 +77,7 @@ describe('a node whose memory is filled', () => {
       const r = await running();
       return r.length === 4 && r.every((p) => p.spec.nodeName === 'kubelab-worker2') ? true : undefined;
     }, 300_000, 1000);
-    expect((await s.kubectl('kubectl get node kubelab-worker -o jsonpath={.status.conditions[?(@.type=="MemoryPressure")].reason}')).out).toBe('KubeletHasInsufficientMemory');
+    expect((await s.kubectl(`kubectl get node kubelab-worker -o jsonpath='{.status.conditions[?(@.type=="MemoryPressure")].reason}'`)).out).toBe('KubeletHasInsufficientMemory');
 
     // Released: the pressure stays for the 5-minute transition period, then goes with its taint.
     await s.cluster.applyFault({ kind: 'memory', name: victimNode, action: 'release' });
