@@ -1,10 +1,13 @@
 /**
  * Evaluates one check against the cluster: the objects come from the engine's informer caches
- * (kept current by watches), logs and access reviews from the API server through the client.
+ * (kept current by watches), logs and access reviews from the API server through the client,
+ * requests from pods (`httpFrom`) through the cluster's network.
  */
 import { matchesLabels, parseLabelSelector } from '../api/labels';
 import type { KubeObject } from '../api/types';
 import type { Client } from '../client/client';
+import { utf8Decode } from '../api/protobuf/text';
+import { evaluateHttpCheck, type HttpNetwork } from './httpCheck';
 import { evalJsonPath, jsonPathText } from './jsonpath';
 import { resolveResource, type ResourceType } from './resources';
 import type { Check, CountOp, ObjectTarget } from './types';
@@ -18,6 +21,8 @@ export interface CheckContext {
   commands: string[];
   /** Events with a resourceVersion above this one are new to the step. */
   eventsBaseline?: string;
+  /** The cluster's network, for `httpFrom` checks. */
+  network?: HttpNetwork;
 }
 
 /** The resource types a check reads (the engine watches them). */
@@ -35,6 +40,10 @@ export function checkResources(c: Check): ResourceType[] {
       break;
     case 'canI':
       names = ['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings'];
+      break;
+    case 'httpFrom':
+      // What decides the route: the source pod, the Services and their endpoints, the policies.
+      names = ['pods', 'services', 'endpointslices', 'networkpolicies', ...(c.node !== undefined ? ['nodes'] : [])];
       break;
     default:
       names = [c.resource];
@@ -74,6 +83,11 @@ function compare(a: number, op: CountOp, b: number): boolean {
 function phaseOf(o: KubeObject): string | undefined {
   const s = o.status as { phase?: string } | undefined;
   return s?.phase;
+}
+
+/** The text of a pods/log answer (the API server answers bytes, as the kubelet streams them). */
+function logText(body: unknown): string {
+  return body instanceof Uint8Array ? utf8Decode(body) : String(body);
 }
 
 function rvAfter(rv: string | undefined, baseline: string | undefined): boolean {
@@ -134,8 +148,9 @@ export async function evaluateCheck(ctx: CheckContext, c: Check): Promise<boolea
       const pods = targetObjects(ctx, { resource: 'pods', namespace: ns, ...(c.pod ? { name: c.pod } : {}), ...(c.selector ? { selector: c.selector } : {}) });
       for (const p of pods) {
         try {
-          const body = await ctx.client.list({ resource: 'pods', namespace: ns, name: p.metadata.name, subresource: 'log' }, c.container ? { container: c.container } : {});
-          if (String(body as unknown).includes(c.text)) return true;
+          // listShared: the answer as the API server gives it (bytes), not a JSON copy of them.
+          const body = await ctx.client.listShared({ resource: 'pods', namespace: ns, name: p.metadata.name, subresource: 'log' }, c.container ? { container: c.container } : {});
+          if (logText(body).includes(c.text)) return true;
         } catch {
           // No log yet (the container has not started): not passed.
         }
@@ -168,5 +183,17 @@ export async function evaluateCheck(ctx: CheckContext, c: Check): Promise<boolea
       const re = new RegExp(c.pattern);
       return ctx.commands.some((l) => re.test(l));
     }
+    case 'httpFrom': {
+      const pods = c.node !== undefined ? [] : targetObjects(ctx, { resource: 'pods', namespace: c.namespace ?? 'default', ...(c.pod !== undefined ? { name: c.pod } : {}), ...(c.selector !== undefined ? { selector: c.selector } : {}) });
+      return evaluateHttpCheck(ctx.network, c, pods);
+    }
   }
+}
+
+/** Whether a check reads what no watch reports (logs, the network's rules and servers): the engine polls those on the clock. */
+export function checkPolls(c: Check): 'always' | 'after-change' | undefined {
+  if (c.type === 'logContains') return 'always';
+  // kube-proxy programs a change a moment after the watch event; requests have effects (logs, round robin), so only a while after a change.
+  if (c.type === 'httpFrom') return 'after-change';
+  return undefined;
 }

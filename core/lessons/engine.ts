@@ -1,16 +1,19 @@
 /**
  * The lesson engine: runs a lesson's setup, watches what the current step's checks read and
  * re-evaluates them on every watch event (a check ticks the moment the cluster satisfies it,
- * and stays ticked), reveals hints (in order, or by themselves when a mistake's trigger holds),
- * scores challenges on the cluster clock, and keeps the progress as plain data the host
- * persists. Pure: it reaches the cluster only through its client and watches.
+ * and stays ticked) — and, on the cluster clock, what no watch reports (logs; requests through
+ * the network, for a while after each change) — reveals hints (in order, or by themselves when
+ * a mistake's trigger holds), scores challenges on the cluster clock, and keeps the progress as
+ * plain data the host persists. Pure: it reaches the cluster only through its client, watches
+ * and the network it is given.
  */
 import type { KubeObject } from '../api/types';
 import type { Clock, TimerHandle } from '../clock/clock';
 import { SharedInformerFactory } from '../client/factory';
 import type { Informer } from '../client/informer';
 import { runActions, type ActionDeps } from './actions';
-import { checkResources, evaluateCheck, type CheckContext } from './checks';
+import { checkPolls, checkResources, evaluateCheck, type CheckContext } from './checks';
+import type { HttpNetwork } from './httpCheck';
 import { emptyProgress, normalizeProgress, progressView } from './progress';
 import type { ResourceType } from './resources';
 import type { Check, Lesson, Progress, ProgressView, Step, StepProgress } from './types';
@@ -20,6 +23,8 @@ export interface LessonEngineOptions extends ActionDeps {
   /** The cluster's clock (timestamps, challenge timers). */
   clock: Clock;
   lessons: Lesson[];
+  /** The cluster's network (`cluster.networking.network`): `httpFrom` checks send their requests through it. */
+  network?: HttpNetwork;
   /** Called whenever the progress changes (the host persists it and tells the renderer). */
   onChange?: (progress: Progress) => void;
 }
@@ -36,6 +41,11 @@ export class LessonError extends Error {
 
 const typeKey = (t: ResourceType) => `${t.group}/${t.version}/${t.resource}`;
 
+/** How often (cluster time) checks no watch reports on — logs, requests through the network — are evaluated again while they fail. */
+export const POLL_MS = 1000;
+/** How long (cluster time) after a change in the cluster `httpFrom` checks keep being polled (kube-proxy programs a change a moment after it). */
+export const POLL_WINDOW_MS = 15_000;
+
 /** Runs lessons against one cluster. */
 export class LessonEngine {
   private progress: Progress = emptyProgress();
@@ -46,6 +56,10 @@ export class LessonEngine {
   private evaluating: Promise<void> | undefined;
   private dirty = false;
   private timer: TimerHandle | undefined;
+  private pollTimer: TimerHandle | undefined;
+  private lastChangeAt = 0;
+  /** The generation whose informers have synced: checks are evaluated only against the current step's caches. */
+  private readyGeneration = -1;
 
   constructor(private readonly options: LessonEngineOptions) {}
 
@@ -122,6 +136,7 @@ export class LessonEngine {
     if (text === '') return;
     this.progress.commands.push({ line: text, at: this.options.clock.now(), seq: this.progress.commandSeq++ });
     if (this.progress.commands.length > 100) this.progress.commands.splice(0, this.progress.commands.length - 100);
+    this.lastChangeAt = this.options.clock.now();
     this.changed();
     this.schedule();
   }
@@ -193,12 +208,18 @@ export class LessonEngine {
     for (const t of checks.flatMap(checkResources)) {
       if (this.informers.has(typeKey(t))) continue;
       const inf = factory.informer<KubeObject>({ ...(t.group ? { group: t.group } : {}), version: t.version, resource: t.resource });
-      const poke = () => this.schedule();
+      const poke = () => {
+        this.lastChangeAt = this.options.clock.now();
+        this.schedule();
+      };
       inf.addHandlers({ add: poke, update: poke, delete: poke });
       this.informers.set(typeKey(t), inf);
     }
     await factory.start();
-    if (gen === this.generation) await this.evaluate();
+    this.lastChangeAt = this.options.clock.now();
+    if (gen !== this.generation) return;
+    this.readyGeneration = gen;
+    await this.evaluate();
   }
 
   private unwatch(): void {
@@ -209,6 +230,23 @@ export class LessonEngine {
     this.errors.clear();
     if (this.timer) this.options.clock.clearTimer(this.timer);
     this.timer = undefined;
+    if (this.pollTimer) this.options.clock.clearTimer(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  /** Evaluates again in a moment while a failing check reads what no watch reports. */
+  private armPoll(step: Step, sp: StepProgress, expired: boolean): void {
+    if (this.pollTimer) return;
+    const pending = [
+      ...(sp.finishedAt === undefined && !expired ? step.checks.filter((c) => sp.passed[c.id] === undefined) : []),
+      ...(sp.finishedAt === undefined ? (step.hints ?? []).flatMap((h, i) => (h.trigger && !sp.triggered.includes(i) ? [h.trigger] : [])) : []),
+    ];
+    const recent = this.options.clock.now() - this.lastChangeAt <= POLL_WINDOW_MS;
+    if (!pending.some((c) => checkPolls(c) === 'always' || (recent && checkPolls(c) === 'after-change'))) return;
+    this.pollTimer = this.options.clock.setTimer(POLL_MS, () => {
+      this.pollTimer = undefined;
+      this.schedule();
+    });
   }
 
   private schedule(): void {
@@ -230,7 +268,8 @@ export class LessonEngine {
 
   private async evaluate(): Promise<void> {
     const c = this.current();
-    if (!c) return;
+    // Between two steps (the old caches gone, the new ones not listed yet) nothing is evaluated.
+    if (!c || this.readyGeneration !== this.generation) return;
     const gen = this.generation;
     const { lesson, step, sp } = c;
     const now = this.options.clock.now();
@@ -238,6 +277,7 @@ export class LessonEngine {
     const ctx: CheckContext = {
       objects: (t) => this.informers.get(typeKey(t))?.list() ?? [],
       client: this.options.client,
+      ...(this.options.network ? { network: this.options.network } : {}),
       commands: this.progress.commands.filter((x) => x.seq >= sp.commandsFrom).map((x) => x.line),
       ...(sp.eventsBaseline !== undefined ? { eventsBaseline: sp.eventsBaseline } : {}),
     };
@@ -283,6 +323,7 @@ export class LessonEngine {
       changed = true;
     }
     if (changed) this.changed();
+    this.armPoll(step, sp, expired);
   }
 
   private changed(): void {

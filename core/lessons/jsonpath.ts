@@ -2,10 +2,14 @@
  * The small JSONPath subset lesson checks use, as kubectl's `-o jsonpath` writes it:
  * `{.status.readyReplicas}`, `.spec.template.spec.containers[0].image`,
  * `.metadata.labels.app`, `.metadata.annotations['deployment.kubernetes.io/revision']`,
- * `.spec.containers[*].image` (values joined by a space, as kubectl prints them).
+ * `.spec.containers[*].image` (values joined by a space, as kubectl prints them),
+ * `.status.containerStatuses[?(@.name=="web")].restartCount` (a filter: `==` or `!=` on a
+ * field of each element, against a quoted string, a number or true/false).
  */
 
-type Segment = { key: string } | { index: number } | { all: true };
+type Segment = { key: string } | { index: number } | { all: true } | { filter: { path: string[]; op: '==' | '!='; value: string } };
+
+const FILTER = /^\?\(\s*@((?:\.[A-Za-z0-9_-]+)+)\s*(==|!=)\s*("[^"]*"|'[^']*'|-?\d+(?:\.\d+)?|true|false)\s*\)$/;
 
 /** Parses a path; throws an Error naming the problem. */
 export function parseJsonPath(path: string): Segment[] {
@@ -28,7 +32,10 @@ export function parseJsonPath(path: string): Segment[] {
       if (inner === '*') out.push({ all: true });
       else if (/^\d+$/.test(inner)) out.push({ index: Number(inner) });
       else if (/^'[^']*'$|^"[^"]*"$/.test(inner)) out.push({ key: inner.slice(1, -1) });
-      else throw new Error(`invalid JSONPath ${path}: [${inner}] is neither an index, * nor a quoted key`);
+      else if (FILTER.test(inner)) {
+        const [, sub = '', op, value = ''] = FILTER.exec(inner) as RegExpExecArray;
+        out.push({ filter: { path: sub.slice(1).split('.'), op: op as '==' | '!=', value: /^["']/.test(value) ? value.slice(1, -1) : value } });
+      } else throw new Error(`invalid JSONPath ${path}: [${inner}] is neither an index, *, a quoted key nor a filter ?(@.field=="value")`);
       i = end + 1;
     } else throw new Error(`invalid JSONPath ${path}: unexpected "${c}" at ${i}`);
   }
@@ -48,6 +55,14 @@ export function evalJsonPath(obj: unknown, path: string): unknown[] {
         if (x !== undefined) next.push(x);
       } else if ('index' in seg) {
         if (Array.isArray(v) && seg.index < v.length) next.push(v[seg.index]);
+      } else if ('filter' in seg) {
+        const { path: sub, op, value } = seg.filter;
+        for (const el of Array.isArray(v) ? v : Object.values(v)) {
+          let x: unknown = el;
+          for (const k of sub) x = x !== null && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined;
+          const text = x === undefined ? undefined : typeof x === 'string' ? x : JSON.stringify(x);
+          if (op === '==' ? text === value : text !== value) next.push(el);
+        }
       } else next.push(...(Array.isArray(v) ? v : Object.values(v)));
     }
     current = next;

@@ -52,10 +52,31 @@ export type Check = CheckBase &
     | { type: 'logContains'; namespace?: string; pod?: string; selector?: string; container?: string; text: string }
     | { type: 'canI'; verb: string; resource: string; namespace?: string; name?: string; subresource?: string; group?: string; user?: string; groups?: string[]; serviceAccount?: string; expect: boolean }
     | { type: 'commandRan'; pattern: string }
+    | {
+        type: 'httpFrom';
+        /** The pods' namespace (default `default`). */
+        namespace?: string;
+        /** The pod the request comes from; or `selector` (the first running pod it picks, by name); or `node` (the node's own network). */
+        pod?: string;
+        selector?: string;
+        node?: string;
+        /** As curl takes it: `http://web`, `http://web.prod.svc.cluster.local:80/`, `http://localhost:8080` (the pod itself). */
+        url: string;
+        /** How many requests to send (default 1, at most 20). */
+        requests?: number;
+        /** Every answer has this HTTP status (default: any below 400). */
+        status?: number;
+        /** Every answer's body matches this regular expression. */
+        bodyMatches?: string;
+        /** Exactly this many different pods answered the requests (kube-proxy's spread, or ClientIP affinity). */
+        backends?: number;
+        /** Every request fails instead (`true`), or fails for this reason: dns (curl 6), refused (7), timeout (28), empty (52), unreachable. */
+        fails?: true | 'dns' | 'refused' | 'timeout' | 'empty' | 'unreachable';
+      }
   );
 
 /** The type names of checks. */
-export const CHECK_TYPES = ['exists', 'absent', 'count', 'field', 'condition', 'phase', 'eventSeen', 'logContains', 'canI', 'commandRan'] as const;
+export const CHECK_TYPES = ['exists', 'absent', 'count', 'field', 'condition', 'phase', 'eventSeen', 'logContains', 'canI', 'commandRan', 'httpFrom'] as const;
 
 /**
  * A setup action (or a solution's equivalent of a command line): `apply` creates or
@@ -104,7 +125,7 @@ export interface Lesson {
   id: string;
   title: Localized;
   summary: Localized;
-  /** Sections of ../shared/notes it follows: `"002 §1.5"`. */
+  /** Sections of ../shared/notes it follows: `"002 §1.5"`, or `"003"` for a whole note without numbered headings. */
   notes: string[];
   minutes: number;
   prerequisites?: string[];

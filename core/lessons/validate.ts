@@ -4,6 +4,7 @@
  * valid regular expressions, selectors and JSONPaths), and the section numbers of a note file.
  */
 import { parseLabelSelector } from '../api/labels';
+import { httpCheckProblems } from './httpCheck';
 import { parseJsonPath } from './jsonpath';
 import { resolveResource } from './resources';
 import { CHECK_TYPES, LANGUAGES } from './types';
@@ -95,6 +96,11 @@ export function checkProblems(c: unknown, where: string, withMessage = true): st
     case 'commandRan':
       regex(c.pattern, `${where}.pattern`, out);
       break;
+    case 'httpFrom':
+      out.push(...httpCheckProblems(c, where));
+      if (c.selector !== undefined) target({ resource: 'pods', selector: c.selector }, where, out);
+      if (c.bodyMatches !== undefined) regex(c.bodyMatches, `${where}.bodyMatches`, out);
+      break;
   }
   return out;
 }
@@ -145,7 +151,7 @@ export function lessonProblems(raw: unknown, folder: string): string[] {
   localized(raw.summary, 'summary', out);
   if (typeof raw.minutes !== 'number' || raw.minutes <= 0) out.push('minutes must be a positive number');
   if (!Array.isArray(raw.notes) || raw.notes.length === 0) out.push('notes must name at least one section ("002 §1.5")');
-  else for (const n of raw.notes) if (typeof n !== 'string' || !/^\d{3} §\d+(\.\d+)*$/.test(n)) out.push(`notes: "${String(n)}" is not "NNN §X.Y"`);
+  else for (const n of raw.notes) if (typeof n !== 'string' || !/^\d{3}( §\d+(\.\d+)*)?$/.test(n)) out.push(`notes: "${String(n)}" is not "NNN §X.Y" (or "NNN", a whole note without numbered headings)`);
   if (raw.prerequisites !== undefined && (!Array.isArray(raw.prerequisites) || raw.prerequisites.some((p) => typeof p !== 'string'))) out.push('prerequisites must be lesson ids');
   if (raw.cluster !== undefined && (!isObj(raw.cluster) || (raw.cluster.workers !== undefined && typeof raw.cluster.workers !== 'number') || (raw.cluster.seed !== undefined && typeof raw.cluster.seed !== 'number')))
     out.push('cluster must be {workers?, seed?, shape?}');

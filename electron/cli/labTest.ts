@@ -21,7 +21,7 @@ export const TEST_START = Date.parse('2026-03-01T09:00:00Z');
 export const STEP_TIMEOUT_MS = 10 * 60_000;
 
 /** The shell's answers that mean "this command is not supported yet" (the line's equivalent runs instead). */
-const UNSUPPORTED = /unknown command|unknown flag|unknown shorthand flag|doesn't have a resource type|not supported|not implemented/i;
+const UNSUPPORTED = /unknown command|unknown flag|unknown shorthand flag|doesn't have a resource type|not supported|not implemented|cannot open \w+ streams/i;
 
 /** The outcome of one lesson. */
 export interface LessonTestResult {
@@ -64,6 +64,7 @@ export async function testLesson(lesson: Lesson): Promise<LessonTestResult> {
   const engine = new LessonEngine({
     client: cluster.client(),
     clock,
+    network: cluster.networking.network,
     lessons: [lesson],
     parseYaml: parseYamlStream,
     effects: {

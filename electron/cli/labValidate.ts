@@ -98,7 +98,7 @@ export function validateLabs(dir: string, notesDir: string): ValidationResult {
         const [file = '', section = ''] = ref.split(' §');
         const sections = notes.get(file);
         if (!sections) add(`notes: no note file ${file} in ${notesDir}`);
-        else if (!sections.has(section)) add(`notes: note ${file} has no section ${section}`);
+        else if (section !== '' && !sections.has(section)) add(`notes: note ${file} has no section ${section}`);
       }
   }
   return { lessons: folders.length, problems, notices };

@@ -92,6 +92,7 @@ export async function lessonEngine(active: ActiveCluster, lessons: Lesson[] = lo
   const engine = new LessonEngine({
     client: active.cluster.client(),
     clock: active.clock,
+    network: active.cluster.networking.network,
     lessons,
     effects: hostEffects(active),
     parseYaml: parseYamlStream,
