@@ -28,6 +28,7 @@ import { Scheduler } from './scheduler/scheduler';
 import { Store } from './storage/store';
 import type { UsageSource } from './metrics/types';
 import { KubeletsUsage } from './kubelet/usage';
+import { NodeMachine, type MachineHost } from './node/machine';
 
 /** The shape of a new cluster. */
 export interface ClusterOptions {
@@ -48,6 +49,12 @@ export interface ClusterOptions {
   usage?: UsageSource;
   /** The machines' capacity, labels, taints and zones (default: kind-like nodes; see shape.ts). */
   shape?: ClusterShape;
+  /**
+   * Machines without a cluster yet: no control plane runs (the API server refuses connections)
+   * and no kubelet has joined, until `kubeadm init` on the control-plane node and `kubeadm
+   * join` on the others (core/node). Once initialized, the store says so on later starts.
+   */
+  empty?: boolean;
 }
 
 /** The namespaces every cluster starts with. */
@@ -96,6 +103,10 @@ export class Cluster {
   readonly networking: NetworkStack;
   readonly controllerManager: ControllerManager;
   readonly random: Random;
+  /** The nodes as machines (files, systemd units, journal, the commands run there: core/node). */
+  readonly machines: NodeMachine[];
+  /** Whether the control plane was set up (false in an empty cluster until `kubeadm init`). */
+  private controlPlaneUp = true;
   private readonly send: (req: ApiRequest) => Promise<ApiResponse>;
 
   constructor(readonly options: ClusterOptions) {
@@ -123,6 +134,7 @@ export class Cluster {
     this.networking = new NetworkStack({ clock: options.clock, clientFor, nodes: nodeAddresses, trace: this.trace });
     // Claim data is the cluster's (a network disk): every kubelet mounts the same volume for a claim.
     const claims = new Map<string, Volume>();
+    const specs: MachineSpec[] = [];
     this.kubelets = nodeNames(prefix, options.workers).map((name, i) => {
       const shape = machineShape(options.shape, name, i);
       const machine: MachineSpec = {
@@ -137,8 +149,23 @@ export class Cluster {
         taints: shape.taints,
         ids: { machineID: this.random.string(32, '0123456789abcdef'), systemUUID: this.random.uuid(), bootID: this.random.uuid() },
       };
+      specs.push(machine);
       return new Kubelet(machine, clientFor(user(`system:node:${name}`, 'system:nodes'), 'kubelet'), options.clock, this.random, { network: this.networking.network, resolver: this.networking.resolve, claims, imageUnavailable: (image) => this.imageUnavailable(image) });
     });
+    const machineHost: MachineHost = {
+      clock: options.clock,
+      ca: options.rootCA ?? DEFAULT_CONTROLLER_MANAGER_CONFIG.rootCA,
+      admin: () => this.client(),
+      addresses: () => specs.map((m) => ({ name: m.name, ip: m.internalIP })),
+      initialized: () => this.controlPlaneUp,
+      apiUp: () => this.controlPlaneUp && !this.down.has('kube-apiserver'),
+      startKubelet: (name) => this.startNode(name),
+      stopKubelet: (name) => this.stopNode(name),
+      initControlPlane: () => this.initControlPlane(),
+      resetControlPlane: () => this.resetControlPlane(),
+      setComponent: (c, running) => (running ? this.startComponent(c) : this.stopComponent(c)),
+    };
+    this.machines = this.kubelets.map((k, i) => new NodeMachine(specs[i] as MachineSpec, k, machineHost));
   }
 
   /**
@@ -203,6 +230,7 @@ export class Cluster {
 
   /** Applies a fault (see FaultRequest); a FaultError for an unknown node or a bad image name. */
   async applyFault(f: FaultRequest): Promise<void> {
+    if (f.kind === 'component' && !this.controlPlaneUp) throw new FaultError(`this cluster has no control plane yet: run "kubeadm init" on ${nodeNames(this.options.name ?? 'kubelab', 0)[0] ?? ''}`);
     if (f.kind === 'component') return f.action === 'stop' ? this.stopComponent(f.name as ControlPlaneComponent) : this.startComponent(f.name as ControlPlaneComponent);
     if (f.kind === 'image') {
       const ref = parseReference(f.name);
@@ -216,6 +244,8 @@ export class Cluster {
     }
     const k = this.kubelets.find((x) => x.nodeName === f.name);
     if (!k) throw new FaultError(`node "${f.name}" not found`, true);
+    const m = this.machine(f.name);
+    if (f.kind === 'node' && f.action === 'start' && m && !m.joined) throw new FaultError(`the kubelet of ${f.name} has not joined a cluster: run "kubeadm join" on it (ssh ${f.name})`);
     if (f.kind === 'node') return f.action === 'stop' ? this.stopNode(f.name) : this.startNode(f.name);
     if (f.action === 'fill') k.fillMemory();
     else k.releaseMemory();
@@ -257,6 +287,7 @@ export class Cluster {
     this.stoppedNodes.add(name);
     this.trace.emit({ component: 'lab', action: 'stop', object: `nodes/${name}`, message: `kubelet on ${name} stopped` });
     k.stop();
+    this.machine(name)?.kubeletStopped();
     await Promise.resolve();
   }
 
@@ -267,6 +298,76 @@ export class Cluster {
     this.stoppedNodes.delete(name);
     this.trace.emit({ component: 'lab', action: 'start', object: `nodes/${name}`, message: `kubelet on ${name} started` });
     await k.start();
+    this.machine(name)?.kubeletStarted();
+  }
+
+  /** The machine of a node. */
+  machine(name: string): NodeMachine | undefined {
+    return this.machines.find((m) => m.name === name);
+  }
+
+  /** Whether the control plane was set up (an empty cluster's is not until `kubeadm init`). */
+  get initialized(): boolean {
+    return this.controlPlaneUp;
+  }
+
+  /** The system namespaces and the bootstrap objects, created as kube-apiserver's post-start hooks and kubeadm do (idempotent). */
+  private async bootstrap(): Promise<void> {
+    const admin = new Client(this.send, user('system:apiserver', 'system:masters'), agent('kube-apiserver'));
+    for (const name of SYSTEM_NAMESPACES) {
+      try {
+        await admin.create<Namespace>({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+      } catch (e) {
+        if (!isStatusError(e, 'AlreadyExists')) throw e;
+      }
+    }
+    await bootstrapCluster(admin);
+    // The API server runs on the control-plane node (the first machine's address).
+    await bootstrapKubernetesService(admin, nodeIP(0));
+    await bootstrapAddons(admin, `https://${nodeNames(this.options.name ?? 'kubelab', 0)[0] ?? ''}:6443`, DEFAULT_CONTROLLER_MANAGER_CONFIG.clusterCIDR);
+  }
+
+  /**
+   * `kubeadm init` on the control-plane node: etcd and kube-apiserver come up, the bootstrap
+   * objects and add-ons are created, the controller manager, the scheduler and the pod network
+   * start. The control-plane node's kubelet is started by its machine next.
+   */
+  async initControlPlane(): Promise<void> {
+    if (this.controlPlaneUp) return;
+    this.down.clear();
+    this.controlPlaneUp = true;
+    await this.bootstrap();
+    await this.controllerManager.start();
+    this.scheduler = this.makeScheduler();
+    await this.scheduler.start();
+    await this.networking.start();
+    this.trace.emit({ component: 'lab', action: 'init', object: 'kube-system', message: 'kubeadm init: the control plane runs' });
+  }
+
+  /**
+   * `kubeadm reset` on the control-plane node: the control plane stops and etcd's data is
+   * deleted; every kubelet stops (the nodes' credentials no longer match any cluster: they
+   * join again after their own `kubeadm reset`).
+   */
+  async resetControlPlane(): Promise<void> {
+    if (!this.controlPlaneUp) return;
+    for (const c of CONTROL_PLANE_COMPONENTS) await this.stopComponent(c);
+    this.networking.stop();
+    for (const k of this.kubelets) {
+      if (!k.isRunning) continue;
+      k.stop();
+      this.stoppedNodes.add(k.nodeName);
+      this.machine(k.nodeName)?.controlPlaneLost();
+    }
+    for (const key of this.store.keysWithPrefix('/')) {
+      try {
+        this.store.delete(key);
+      } catch {
+        // Already gone.
+      }
+    }
+    this.controlPlaneUp = false;
+    this.trace.emit({ component: 'lab', action: 'reset', object: 'kube-system', message: "kubeadm reset: the control plane stopped and etcd's data was deleted" });
   }
 
   /** Handles one API request (the door for everything outside core/). */
@@ -284,20 +385,22 @@ export class Cluster {
    * default storage class), registers the nodes and starts every component.
    */
   async start(): Promise<void> {
-    const admin = new Client(this.send, user('system:apiserver', 'system:masters'), agent('kube-apiserver'));
-    for (const name of SYSTEM_NAMESPACES) {
-      try {
-        await admin.create<Namespace>({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-      } catch (e) {
-        if (!isStatusError(e, 'AlreadyExists')) throw e;
-      }
+    // An empty cluster is initialized once kubeadm init created kube-system; a node has joined once its Node exists.
+    const empty = this.options.empty === true;
+    this.controlPlaneUp = !empty || this.store.get('/registry/core/namespaces/kube-system') !== undefined;
+    const joined = (name: string) => !empty || (this.controlPlaneUp && this.store.get(`/registry/core/nodes/${name}`) !== undefined);
+    for (const m of this.machines) m.boot(this.controlPlaneUp, joined(m.name));
+    if (!this.controlPlaneUp) {
+      for (const c of CONTROL_PLANE_COMPONENTS) this.down.add(c);
+      for (const k of this.kubelets) this.stoppedNodes.add(k.nodeName);
+      return;
     }
-    await bootstrapCluster(admin);
-    // The API server runs on the control-plane node (the first machine's address).
-    await bootstrapKubernetesService(admin, nodeIP(0));
-    await bootstrapAddons(admin, `https://${nodeNames(this.options.name ?? 'kubelab', 0)[0] ?? ''}:6443`, DEFAULT_CONTROLLER_MANAGER_CONFIG.clusterCIDR);
+    await this.bootstrap();
     await this.controllerManager.start();
-    for (const k of this.kubelets) await k.start();
+    for (const k of this.kubelets) {
+      if (joined(k.nodeName)) await k.start();
+      else this.stoppedNodes.add(k.nodeName);
+    }
     await this.scheduler.start();
     await this.networking.start();
   }

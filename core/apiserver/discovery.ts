@@ -57,6 +57,8 @@ const SUBRESOURCES: Record<string, { group?: string; version?: string; kind?: st
   eviction: { group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] },
   finalize: { verbs: ['update'] },
   scale: { group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] },
+  exec: { kind: 'PodExecOptions', verbs: ['create', 'get'] },
+  attach: { kind: 'PodAttachOptions', verbs: ['create', 'get'] },
 };
 
 function resourceEntries(def: ResourceDef): APIResource[] {

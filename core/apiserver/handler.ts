@@ -28,6 +28,7 @@ import { writeOptions } from './writeOptions';
 import { evictPod } from './eviction';
 import { aggregatedDiscovery } from './aggregatedDiscovery';
 import { podLogResponse, type NodeKubelets } from './podLogs';
+import { remoteCommandResponse } from './remoteCommand';
 import type { UsageSource } from '../metrics/types';
 import type { Node, Pod } from '../api/types';
 import { MetricsApi } from './metrics/metricsApi';
@@ -214,8 +215,13 @@ export class ApiServer {
     if (sub === 'log') {
       if (m !== 'GET') throw methodNotAllowed();
       const pod = this.rest.get(def, namespace, name, undefined, {}) as Pod;
-      const nodeIP = (node: string) => (this.store.get(`/registry/core/nodes/${node}`) as Node | undefined)?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? node;
-      return podLogResponse(pod, req.query, this.nodes, nodeIP);
+      return podLogResponse(pod, req.query, this.nodes, this.nodeIP);
+    }
+    if (sub === 'exec' || sub === 'attach') {
+      // Connect verbs: GET (a WebSocket) or POST (SPDY).
+      if (m !== 'GET' && m !== 'POST') throw methodNotAllowed();
+      const pod = this.rest.get(def, namespace, name, undefined, {}) as Pod;
+      return remoteCommandResponse(sub, pod, req, (node) => this.nodes?.(node), this.nodeIP);
     }
     if (sub === 'scale') {
       if (m === 'GET') return json(200, getScale(this.rest, def, namespace, name));
@@ -235,6 +241,9 @@ export class ApiServer {
     if (m === 'DELETE') return written(this.rest.delete(def, namespace, name, optionalBody(req), req.query));
     throw methodNotAllowed();
   }
+
+  /** A node's InternalIP (the address kube-apiserver dials its kubelet at). */
+  private readonly nodeIP = (node: string): string => (this.store.get(`/registry/core/nodes/${node}`) as Node | undefined)?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? node;
 
   /**
    * GET of a deprecated `/watch/` path: a watch of the collection, or of one object by name (its

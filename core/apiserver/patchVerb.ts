@@ -11,7 +11,7 @@ import type { KubeObject } from '../api/types';
 import { applyManagedFields } from './patch/fieldManager';
 import { badRequest } from './patch/errors';
 import { patchObject, patchTypeOf, validatePatchOptions, type PatchType } from './patch/patch';
-import { isObject, type JsonObject } from './patch/value';
+import { isObject, setKey, type JsonObject } from './patch/value';
 import { Registry, type ResourceDef } from './registry';
 import { qr, type RestHandler, type WriteResult } from './rest';
 import type { ApiRequest } from './request';
@@ -41,6 +41,30 @@ function appliedName(def: ResourceDef, namespace: string | undefined, name: stri
   return `${namespace ?? ''}/${name}; ${def.group}/${def.version}, Kind=${def.kind}`;
 }
 
+function frozenObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && Object.isFrozen(v);
+}
+
+/**
+ * What a status write needs decoded of a patched object: everything but the parts it shares,
+ * unchanged, with the stored object — which the decoder already accepted when they were written,
+ * and which the write does not take (all but `status` and `metadata`; of `metadata`, its
+ * managedFields, which the field manager rebuilds from the stored ones). A patch that changes
+ * such a part has its own copy there, so it is still decoded, and refused when wrong.
+ */
+function statusWriteParts(patched: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const k of Object.keys(patched)) {
+    const v = patched[k];
+    if (k === 'metadata' && isObject(v) && frozenObject(v['managedFields'])) {
+      const md: JsonObject = {};
+      for (const m of Object.keys(v)) if (m !== 'managedFields') setKey(md, m, v[m]);
+      out[k] = md;
+    } else if (k === 'metadata' || k === 'status' || !frozenObject(v)) setKey(out, k, v);
+  }
+  return out;
+}
+
 /** PATCH `.../NAME[/status|/scale]`. */
 export function patchResource(rest: RestHandler, def: ResourceDef, namespace: string | undefined, name: string, sub: string | undefined, req: ApiRequest): WriteResult {
   const type = patchTypeOf(req.headers['content-type'], isCustomResource(def));
@@ -55,9 +79,12 @@ export function patchResource(rest: RestHandler, def: ResourceDef, namespace: st
   const warnings = new Warnings();
   if (type === 'apply') return applyPatch(rest, def, namespace, name, sub, current, body, force, req);
   if (!current) throw notFound(qr(def), name);
-  const patched = patchObject(type as Exclude<PatchType, 'apply'>, rest.typed(def, current) as unknown as JsonObject, body, rest.types, rest.types.definition(def.schemaName), `${def.version}.${def.kind}`);
-  checkUnknownFields(rest.unknownFieldsOf(def, patched), opts, warnings, { patched });
-  const obj = rest.toObject(def, namespace, patched, type === 'strategic' ? { as: 'strategic', patch: parsePatchMap(body) } : { as: 'patched', doc: () => JSON.stringify(patched) });
+  // A merge patch of a built-in kind's status (the kubelets' writes) shares what it leaves alone with the stored object.
+  const shared = type === 'merge' && sub === 'status' && !isCustomResource(def) && rest.storeOf(def) === rest.store;
+  const patched = patchObject(type as Exclude<PatchType, 'apply'>, rest.typed(def, current) as unknown as JsonObject, body, rest.types, rest.types.definition(def.schemaName), `${def.version}.${def.kind}`, shared);
+  const checked = shared ? statusWriteParts(patched) : patched;
+  checkUnknownFields(rest.unknownFieldsOf(def, checked), opts, warnings, { patched });
+  const obj = rest.toObject(def, namespace, checked, type === 'strategic' ? { as: 'strategic', patch: parsePatchMap(body) } : { as: 'patched', doc: () => JSON.stringify(patched) });
   checkName(obj, name);
   const expected = obj.metadata.resourceVersion || undefined;
   const out = sub === 'status' ? rest.commitSubresource(def, current, obj, 'status', opts, opts.manager, expected) : rest.commitUpdate(def, current, obj, opts, opts.manager, '', expected);

@@ -8,6 +8,7 @@
 import { StatusError, badRequest, internalError } from '../api/status';
 import type { Pod } from '../api/types';
 import { utf8Bytes } from './resources/base64';
+import type { KubeletStreams } from './remoteCommand';
 import type { ApiResponse, WatchStream } from './request';
 
 /** PodLogOptions, parsed. */
@@ -35,8 +36,8 @@ export interface KubeletLogs {
   containerLogs(namespace: string, pod: string, query: PodLogQuery): LogAnswer;
 }
 
-/** Finds the kubelet of a node; undefined when it does not run. */
-export type NodeKubelets = (nodeName: string) => KubeletLogs | undefined;
+/** Finds the kubelet of a node (its logs, and its exec and attach streams when it has them); undefined when it does not run. */
+export type NodeKubelets = (nodeName: string) => (KubeletLogs & Partial<KubeletStreams>) | undefined;
 
 function int(query: Record<string, string>, name: string): number | undefined {
   const v = query[name];

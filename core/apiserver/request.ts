@@ -4,6 +4,8 @@
  * adapter outside core/ binds it to HTTP.
  */
 
+import type { RemoteCommand } from './remoteCommand';
+
 /** The authenticated caller. */
 export interface UserInfo {
   name: string;
@@ -17,6 +19,8 @@ export interface ApiRequest {
   path: string;
   /** Query parameters (first value of each). */
   query: Record<string, string>;
+  /** Every value of each query parameter, when the adapter has them (`command` of pods/exec repeats). */
+  queryAll?: Record<string, string[]>;
   /** Headers, with lower-case names. */
   headers: Record<string, string>;
   /** The body as text (already decoded to JSON text by the adapter when it was YAML). */
@@ -64,6 +68,11 @@ export interface WatchStream {
    * no-op when bookmarks were not asked for, or before `start` and after the watch stopped.
    */
   bookmark?(): Promise<void>;
+  /**
+   * For pods/exec and pods/attach: the remote command the adapter runs over the upgraded
+   * connection (remoteCommand.ts); `start` then only reports when the connection must drop.
+   */
+  remote?: RemoteCommand;
 }
 
 /**

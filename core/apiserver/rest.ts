@@ -165,7 +165,10 @@ export class RestHandler {
   /** WATCH (watch.ts); `opts` when the caller parsed them. */
   watch(def: ResourceDef, namespace: string | undefined, query: Query, table: TableOpt, opts: ListOptions = parseListOptions(query, true)): WatchStream {
     const sel = selection(def, query);
-    return watchStream(this.storeOf(def), def, Registry.keyPrefix(def, namespace), sel, opts, table, () => this.ctx.now(), (o) => this.typed(def, o));
+    // An equality on an indexed field (pods' spec.nodeName: each kubelet's watch) hears only of its objects.
+    const term = sel.fields.find((t) => !t.negate && this.store.hasIndex(fieldIndexName(def, t.field)));
+    const trigger = term ? { index: fieldIndexName(def, term.field), value: term.value } : undefined;
+    return watchStream(this.storeOf(def), def, Registry.keyPrefix(def, namespace), sel, opts, table, () => this.ctx.now(), (o) => this.typed(def, o), trigger);
   }
 
   /**
@@ -332,6 +335,8 @@ export class RestHandler {
     } else (obj as Namespace).spec = { ...((old as Namespace).spec ?? {}), finalizers: (given as Namespace).spec?.finalizers ?? [] };
     if (manager !== undefined) obj = updateManagedFields(this.fieldScope(def, sub), old, obj, manager);
     if (sub === 'status' && def.prepareStatus) {
+      // A custom resource's status strategy prunes and defaults the whole object in place: its own copy.
+      if (manager !== undefined && (def as ResourceDef & { custom?: boolean }).custom) obj = mutableCopy(obj);
       const errs = new FieldErrors();
       def.prepareStatus(obj, old, errs);
       if (errs.any) throw invalid(def.kind, def.group, obj.metadata.name ?? '', errs.causes);

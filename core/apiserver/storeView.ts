@@ -54,6 +54,6 @@ export function storeFor(store: Store, def: Pick<ResourceDef, 'toStorage' | 'fro
       return out(store.update(key, stored, expected));
     },
     delete: (key, expected) => out(store.delete(key, expected)),
-    watch: (prefix, from, handler) => store.watch(prefix, from, (e) => handler(event(e))),
+    watch: (prefix, from, handler, trigger) => store.watch(prefix, from, (e) => handler(event(e)), trigger),
   };
 }

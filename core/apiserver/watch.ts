@@ -5,7 +5,7 @@
  * DELETED, one that starts matching as ADDED — as the API server's cacher does. With
  * `allowWatchBookmarks=true` the stream sends BOOKMARK events when the adapter asks for them.
  */
-import { StoreError, type StoreEvent } from '../storage/store';
+import { StoreError, type StoreEvent, type WatchTrigger } from '../storage/store';
 import type { ObjectStore } from './storeView';
 import { expired } from '../api/status';
 import { parseGoUint64, type ListOptions } from './listOptions';
@@ -55,6 +55,7 @@ export function watchStream(
   table: { include: string } | undefined,
   now: () => number,
   typed: (o: KubeObject) => KubeObject,
+  trigger?: WatchTrigger,
 ): WatchStream {
   const from = watchRevision(opts.resourceVersion);
   const bookmarks = opts.allowWatchBookmarks;
@@ -102,7 +103,7 @@ export function watchStream(
           : onEvent;
       const start = initial === true ? 0 : initial === false && from === 0 ? store.currentRevision() : from;
       try {
-        const w = store.watch(prefix, start, deliver);
+        const w = store.watch(prefix, start, deliver, trigger);
         if (initial === true && pendingInitial === 0) initialDone();
         return () => {
           running = false;

@@ -12,7 +12,7 @@ import { ConfigError, containerEnv, expandRefs } from './env';
 import type { PodWorker } from './podWorker';
 import { pullRpcError } from './podEvents';
 import { terminated, type ContainerRecord } from './podState';
-import { SimContainer, type ContainerConfig } from './runtime/container';
+import { SimContainer, runtimeFlags, type ContainerConfig } from './runtime/container';
 import { pullDuration } from './stages';
 import { containerMounts } from './volumes';
 
@@ -124,6 +124,7 @@ function configure(w: PodWorker, r: ContainerRecord, image: ResolvedImage): void
         mounts: containerMounts(r.spec, w.volumes ?? new Map()),
         memoryLimit: quantity(limits['memory']),
         cpuLimit: Math.round(quantity(limits['cpu']) * 1000),
+        ...runtimeFlags(r.spec, w.pod.spec),
       };
       w.after('create', () => create(w, r, config));
     },

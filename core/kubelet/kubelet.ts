@@ -27,10 +27,12 @@ import { containerLogs } from './kubeletLogs';
 import { nodeObject, type MachineSpec } from './node';
 import { Heartbeat } from './nodeStatus';
 import { PodEvents } from './podEvents';
+import type { PodState } from './podState';
 import { podStatus } from './podStatus';
 import { PodWorker, type WorkerHost } from './podWorker';
 import { ProbeManager } from './probes';
 import type { ExecResult } from './runtime/container';
+import type { ExecSession, SessionOptions } from './runtime/session';
 import type { FileSystem, Volume } from './runtime/fs';
 import { NodeRuntime } from './runtime/runtime';
 import type { Resolver } from './runtime/sandbox';
@@ -50,6 +52,14 @@ export interface KubeletOptions {
   claims?: Map<string, Volume>;
   /** Whether a fault removed an image from its registry (its pulls then fail). */
   imageUnavailable?: (image: string) => boolean;
+}
+
+/** Where a kubelet's own log lines go (the node's journal): klog's severity, `file.go:line` and the structured message. */
+export type KubeletLog = (severity: 'I' | 'W' | 'E', source: string, message: string) => void;
+
+/** A quoted value of a klog structured message (`"default/web"`). */
+function q(v: string): string {
+  return JSON.stringify(v);
 }
 
 /** Images kind's node image has preloaded (the control plane's, CoreDNS, kindnet, the pause image). */
@@ -76,6 +86,8 @@ export class Kubelet {
   readonly recorder: EventRecorder;
   /** The node's container runtime (sandboxes, images, the node's files). */
   readonly runtime: NodeRuntime;
+  /** Where the kubelet logs (the node's journal, core/node); none: nowhere. */
+  log: KubeletLog | undefined;
 
   constructor(
     private readonly machine: MachineSpec,
@@ -87,6 +99,16 @@ export class Kubelet {
     this.pods = new Informer<Pod>(client, { resource: 'pods' }, clock, { fieldSelector: `spec.nodeName=${machine.name}` });
     this.services = new Informer<Service>(client, { resource: 'services' }, clock);
     this.recorder = new EventRecorder(client, clock, { component: 'kubelet', host: machine.name });
+    // client-go's event broadcaster logs every event it records ("Event occurred").
+    const record = this.recorder.event.bind(this.recorder);
+    this.recorder.event = (regarding, type, reason, message) => {
+      if (this.log) {
+        const r = 'metadata' in regarding ? { kind: regarding.kind ?? '', namespace: regarding.metadata.namespace, name: regarding.metadata.name ?? '', apiVersion: regarding.apiVersion ?? '', fieldPath: undefined } : regarding;
+        const object = r.namespace ? `${r.namespace}/${r.name ?? ''}` : (r.name ?? '');
+        this.log('I', 'event.go:389', `"Event occurred" object=${q(object)} fieldPath=${q(r.fieldPath ?? '')} kind=${q(r.kind ?? '')} apiVersion=${q(r.apiVersion ?? '')} type=${q(type)} reason=${q(reason)} message=${q(message)}`);
+      }
+      record(regarding, type, reason, message);
+    };
     this.runtime = new NodeRuntime({ clock, random, podCIDR: machine.podCIDR, cpus: Number.parseInt(machine.cpu, 10) || 1, ...(options.network ? { network: options.network } : {}), ...(options.resolver ? { resolver: options.resolver } : {}) });
     for (const image of PRELOADED) {
       const r = resolveImage(image);
@@ -94,7 +116,18 @@ export class Kubelet {
     }
     this.queue = this.newQueue();
     const enqueue = (p: Pod) => this.queue.add(keyOf(p));
-    this.pods.addHandlers({ add: enqueue, update: (_o, p) => enqueue(p), delete: (p) => enqueue(p) });
+    const syncLoop = (op: string, p: Pod) => this.log?.('I', op === 'ADD' ? 'kubelet.go:2459' : 'kubelet.go:2475', `"SyncLoop ${op}" source="api" pods=[${q(keyOf(p))}]`);
+    this.pods.addHandlers({
+      add: (p) => {
+        syncLoop('ADD', p);
+        enqueue(p);
+      },
+      update: (_o, p) => enqueue(p),
+      delete: (p) => {
+        syncLoop('REMOVE', p);
+        enqueue(p);
+      },
+    });
     const reader: RefReader = {
       configMap: (ns, name) => this.getOptional({ resource: 'configmaps', namespace: ns, name }),
       secret: (ns, name) => this.getOptional({ resource: 'secrets', namespace: ns, name }),
@@ -159,12 +192,15 @@ export class Kubelet {
   /** Registers the node (if new), starts the heartbeats, the static pods and the pod sync. */
   async start(): Promise<void> {
     let node: Node;
+    this.log?.('I', 'kubelet_node_status.go:76', `"Attempting to register node" node=${q(this.machine.name)}`);
     try {
       node = await this.client.get<Node>({ resource: 'nodes', name: this.machine.name });
+      this.log?.('I', 'kubelet_node_status.go:126', `"Node was previously registered" node=${q(this.machine.name)}`);
     } catch (e) {
       if (!isStatusError(e, 'NotFound')) throw e;
       node = await this.client.create<Node>({ resource: 'nodes' }, nodeObject(this.machine, this.clock.now()));
     }
+    this.log?.('I', 'kubelet_node_status.go:79', `"Successfully registered node" node=${q(this.machine.name)}`);
     this.nodeUid = node.metadata.uid ?? '';
     if (this.running) return;
     this.running = true;
@@ -209,6 +245,11 @@ export class Kubelet {
     await this.client.delete(ref, { gracePeriodSeconds: manifest.spec.terminationGracePeriodSeconds ?? 30 }).catch((e: unknown) => {
       if (!isStatusError(e, 'NotFound')) throw e;
     });
+  }
+
+  /** What the kubelet knows of each pod on its node (its sandbox and containers), for the node's tools (crictl, ps). */
+  podStates(): { pod: Pod; state: PodState }[] {
+    return [...this.workers.values()].filter((w) => !w.disposed).map((w) => ({ pod: w.pod, state: w.state }));
   }
 
   /** The manifests of the node's static pods. */
@@ -328,6 +369,26 @@ export class Kubelet {
     const inst = this.worker(namespace, pod)?.record(container)?.instance;
     if (!inst || inst.state !== 'running') return Promise.reject(new Error(`unable to upgrade connection: container not found ("${container}")`));
     return inst.exec(argv, stdin);
+  }
+
+  /**
+   * Starts an exec session in a running container (the kubelet's /exec over CRI Exec): the
+   * session, or why not — `upgrade` when the container does not run (`container not found
+   * ("web")`), `exec` when the runtime could not start the command (runc's message).
+   */
+  execStream(namespace: string, pod: string, container: string, argv: string[], options: SessionOptions): { ok: true; session: ExecSession } | { ok: false; stage: 'upgrade' | 'exec'; message: string } {
+    const inst = this.worker(namespace, pod)?.record(container)?.instance;
+    if (!inst || inst.state !== 'running') return { ok: false, stage: 'upgrade', message: `container not found (${JSON.stringify(container)})` };
+    const id = this.runtime.newId();
+    const r = inst.openExec(id, argv, options);
+    if (!r.ok) return { ok: false, stage: 'exec', message: `error executing command in container: failed to exec in container: failed to start exec ${JSON.stringify(id)}: ${r.error}` };
+    return r;
+  }
+
+  /** Attaches to a running container's program (the kubelet's /attach over CRI Attach). */
+  attachStream(namespace: string, pod: string, container: string): { ok: true; session: ExecSession } | { ok: false; stage: 'upgrade'; message: string } {
+    const session = this.worker(namespace, pod)?.record(container)?.instance?.attach(this.runtime.newId());
+    return session ? { ok: true, session } : { ok: false, stage: 'upgrade', message: `container not found (${JSON.stringify(container)})` };
   }
 
   /** The filesystem of a running container (for `kubectl cp` and the shells), if any. */

@@ -129,8 +129,8 @@ export interface Lesson {
   notes: string[];
   minutes: number;
   prerequisites?: string[];
-  /** The cluster shape and seed the lesson expects (and `lab test` uses). */
-  cluster?: { workers?: number; seed?: number; shape?: ClusterShape };
+  /** The cluster shape and seed the lesson expects (and `lab test` uses); `empty`: machines only, built with kubeadm (core/node). */
+  cluster?: { workers?: number; seed?: number; shape?: ClusterShape; empty?: boolean };
   setup?: Action[];
   steps: Step[];
 }

@@ -153,8 +153,8 @@ export function lessonProblems(raw: unknown, folder: string): string[] {
   if (!Array.isArray(raw.notes) || raw.notes.length === 0) out.push('notes must name at least one section ("002 §1.5")');
   else for (const n of raw.notes) if (typeof n !== 'string' || !/^\d{3}( §\d+(\.\d+)*)?$/.test(n)) out.push(`notes: "${String(n)}" is not "NNN §X.Y" (or "NNN", a whole note without numbered headings)`);
   if (raw.prerequisites !== undefined && (!Array.isArray(raw.prerequisites) || raw.prerequisites.some((p) => typeof p !== 'string'))) out.push('prerequisites must be lesson ids');
-  if (raw.cluster !== undefined && (!isObj(raw.cluster) || (raw.cluster.workers !== undefined && typeof raw.cluster.workers !== 'number') || (raw.cluster.seed !== undefined && typeof raw.cluster.seed !== 'number')))
-    out.push('cluster must be {workers?, seed?, shape?}');
+  if (raw.cluster !== undefined && (!isObj(raw.cluster) || (raw.cluster.workers !== undefined && typeof raw.cluster.workers !== 'number') || (raw.cluster.seed !== undefined && typeof raw.cluster.seed !== 'number') || (raw.cluster.empty !== undefined && typeof raw.cluster.empty !== 'boolean')))
+    out.push('cluster must be {workers?, seed?, shape?, empty?}');
   else if (isObj(raw.cluster)) for (const m of shapeProblems(raw.cluster.shape)) out.push(`cluster.shape: ${m}`);
   if (raw.setup !== undefined) (Array.isArray(raw.setup) ? raw.setup : [null]).forEach((a, i) => out.push(...actionProblems(a, `setup[${i}]`, false)));
   if (!Array.isArray(raw.steps) || raw.steps.length === 0) return [...out, 'steps must list at least one step'];

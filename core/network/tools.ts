@@ -164,3 +164,16 @@ export function nslookup(network: Network, resolver: Resolver | undefined, from:
   for (const a of r.addresses) out += `Name:\t${r.cname ?? r.name}\nAddress: ${a}\n`;
   return { out: `${out}\n`, err: '', code: 0, elapsedMs: 0 };
 }
+
+/** The tools a container's programs reach through the network it is on (`Network` has them). */
+export interface NetworkTools {
+  httpFrom(from: ToolSource, url: string, opts?: HttpOptions): HttpOutcome;
+  ping(from: ToolSource, host: string, count?: number): ToolOutput;
+  nslookup(from: ToolSource, name: string): ToolOutput;
+}
+
+/** Whether a pod network also offers the tools (the cluster's does; a bare test network may not). */
+export function hasNetworkTools(network: unknown): network is NetworkTools {
+  const n = network as Partial<NetworkTools> | undefined;
+  return typeof n?.nslookup === 'function' && typeof n.ping === 'function' && typeof n.httpFrom === 'function';
+}

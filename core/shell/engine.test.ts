@@ -127,18 +127,18 @@ describe('ShellEngine kubectl get', () => {
 });
 
 describe('ShellEngine builtins', () => {
-  it('exit, logout and clear ask the front end', async () => {
+  it('exit and logout ask the front end to end the session; clear clears the screen; help lists kubectl', async () => {
     const { run } = await setup();
     expect((await run('exit')).result).toBe('exit');
     expect((await run('logout')).result).toBe('exit');
-    expect((await run('clear')).result).toBe('clear');
+    expect((await run('clear')).out).toBe('\x1b[H\x1b[2J\x1b[3J');
     expect((await run('help')).out).toContain('kubectl COMMAND');
   });
 
   it('reports an unknown command with exit code 127, and a later success resets it', async () => {
     const { run } = await setup();
     const r = await run('xyz --flag');
-    expect(r.err).toBe('kubelab: xyz: command not found\n');
+    expect(r.err).toBe('kubelab: command not found: xyz\nhint: this lab\'s shell has no xyz; type "help" for the commands it has\n');
     expect(r.exit).toBe(127);
     expect((await run('kubectl get nodes')).exit).toBe(0);
   });

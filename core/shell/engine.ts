@@ -1,44 +1,54 @@
 /**
- * The bundled shell's command engine: one command line in, output out, over a transport to the
- * API server. Pure (no Node, no terminal): the terminal front end lives in electron/cli, the
- * kubectl commands in `kubectl/` (one file per command or group), the output formats in
- * `printers/`.
+ * The bundled shell's command engine: a command line in (one or several lines: here-documents,
+ * quotes left open, a trailing `|`), output out, over a transport to the API server. It parses
+ * with the shell grammar the containers' `sh` uses (`core/kubelet/runtime/shParse.ts`), runs it
+ * with the interpreter of `interp/` over the builtins of `builtins/` and kubectl (`kubectl/`, one
+ * file per command or group; output formats in `printers/`), and completes words
+ * (`complete.ts`). Pure (no Node, no terminal): the terminal front end lives in electron/cli.
  */
-import { Discovery } from './kubectl/discovery';
+import { ShSyntaxError, parseScript, type ShNode } from '../kubelet/runtime/shParse';
+import { builtins, BUILTIN_NAMES, type CommandContext } from './builtins';
+import { complete as completeLine, type Completion } from './complete';
+import { Discovery, resourcePath } from './kubectl/discovery';
 import { Kubectl } from './kubectl/context';
 import { CommandError } from './kubectl/errors';
 import { runKubectl } from './kubectl/root';
 import { COMMANDS } from './kubectl/commands';
-import { splitWords } from './words';
-import type { ShellDeps, ShellIO, ShellSignal, ShellState, ShellTransport } from './types';
+import { expandHistory } from './interp/history';
+import { Session, ShellExit } from './interp/session';
+import { EMPTY_INPUT, lazyInput, readAll, StageSignal, type Input } from './interp/streams';
+import { clusterBuiltin } from './lab/cluster';
+import { labBuiltin } from './lab/lab';
+import { NodeClient, type NodeInfo } from './node/client';
+import { NodeShell } from './node/session';
+import { sshBuiltin } from './node/ssh';
+import type { ShellDeps, ShellFiles, ShellIO, ShellSignal, ShellState, ShellTransport } from './types';
 
-export type { ShellDeps, ShellFiles, ShellIO, ShellSignal, ShellState, ShellStream, ShellTransport, TransportBody, TransportResponse } from './types';
+export type { ShellDeps, ShellFiles, ShellHistory, ShellIO, ShellSignal, ShellState, ShellStream, ShellTerminal, ShellTransport, TransportBody, TransportResponse } from './types';
+export type { Completion } from './complete';
 export { TABLE_ACCEPT } from './types';
 export { serverError } from './kubectl/errors';
+export { memoryFiles } from './memoryFiles';
 
-/** What a command line asks of the front end. */
-export type LineResult = 'exit' | 'clear' | undefined;
+/** What a command line asks of the front end: `exit` ends the session (with `state.lastExit`). */
+export type LineResult = 'exit' | undefined;
 
-/** Words the shell completes and the help lists. */
-export const BUILTINS = ['kubectl', 'help', 'clear', 'exit'];
+/** The builtin names (kubectl included): what the shell completes first and the help lists. */
+export const BUILTINS = [...BUILTIN_NAMES, 'cluster', 'lab', 'ssh'].sort();
 
-const HELP = `KubeLab shell — a kubectl-like shell for the simulated cluster.
-
-  kubectl COMMAND ...    get, describe, create, apply, delete, replace, patch, label, annotate,
-                         scale, run, expose, set image, rollout, cordon, uncordon, taint, logs,
-                         wait, api-resources, api-versions, cluster-info, version, config,
-                         auth can-i, explain — with kubectl's flags and output
-  k ...                  the same as kubectl
-  help                   this text
-  clear                  clear the screen
-  exit                   leave the shell (Ctrl-D works too)
-
-The real kubectl also works here: it reads the same kubeconfig.
-`;
+/** Whether a line ends with a backslash that escapes its newline (bash then asks for more). */
+function continues(text: string): boolean {
+  const m = /\\+$/.exec(text);
+  return m !== null && m[0].length % 2 === 1;
+}
 
 /** The shell engine of one session. */
 export class ShellEngine {
   private readonly discovery: Discovery;
+  private readonly session: Session;
+  private readonly stdin: Input;
+  /** The shell of the node `ssh` logged in to, while the session is there. */
+  private nodeShell: NodeShell | undefined;
 
   constructor(
     private readonly transport: ShellTransport,
@@ -47,47 +57,180 @@ export class ShellEngine {
     private readonly deps: ShellDeps = {},
   ) {
     this.discovery = new Discovery(transport);
+    const kubectl = (ctx: CommandContext) => this.kubectl(ctx);
+    const nodes = new NodeClient(transport);
+    const shellOn = (node: NodeInfo) => new NodeShell(node, nodes, state, deps, kubectl, () => this.stdin);
+    const ssh = sshBuiltin({
+      client: nodes,
+      enter: (node) => (this.nodeShell = shellOn(node)),
+      runOn: async (node, line, ctx) => {
+        try {
+          return await shellOn(node).session.runText(`${line}\n`, { stdin: ctx.stdin, out: ctx.out, err: ctx.err, signal: ctx.signal });
+        } catch (e) {
+          if (e instanceof ShellExit) return e.code;
+          throw e;
+        }
+      },
+    });
+    this.session = new Session(state, deps, { ...builtins(kubectl), ssh, lab: labBuiltin(transport), cluster: clusterBuiltin(transport) });
+    const stdin = deps.files?.stdin?.bind(deps.files);
+    this.stdin = stdin ? lazyInput(stdin) : EMPTY_INPUT;
   }
 
-  /** Runs one command line; `signal` (Ctrl-C) ends a streaming command. */
-  async run(line: string, signal?: ShellSignal): Promise<LineResult> {
-    const { words, error } = splitWords(line);
-    if (error) return this.fail(`kubelab: ${error}\n`, 2);
-    if (words.length === 0) return undefined;
-    const [cmd, ...args] = words as [string, ...string[]];
-    this.state.lastExit = 0;
-    switch (cmd) {
-      case 'exit':
-      case 'logout':
-        return 'exit';
-      case 'clear':
-        return 'clear';
-      case 'help':
-        this.io.out(HELP);
-        return undefined;
-      case 'kubectl':
-      case 'k':
-        await this.kubectl(args, signal);
-        return undefined;
-      default:
-        return this.fail(`kubelab: ${cmd}: command not found\n`, 127);
+  /** The working directory (`/` is the workspace root). */
+  get cwd(): string {
+    return (this.nodeShell?.session ?? this.session).cwd;
+  }
+
+  /** The prompt of the node `ssh` logged in to (`root@kubelab-worker:~# `); undefined on the workstation. */
+  prompt(): string | undefined {
+    return this.nodeShell?.prompt();
+  }
+
+  /**
+   * Whether typed text needs more lines before it can run, as bash asks with its `> ` prompt:
+   * a quote left open, a here-document without its delimiter, a trailing `|`, `&&` or `\`, an
+   * unfinished `for`/`while`/`if`.
+   */
+  needsMore(text: string): boolean {
+    if (continues(text)) return true;
+    try {
+      parseScript(`${text}\n`);
+      return false;
+    } catch (e) {
+      return e instanceof ShSyntaxError && e.detail.incomplete === true;
     }
   }
 
-  private fail(text: string, code = 1): undefined {
-    this.io.err(text);
-    this.state.lastExit = code;
+  /** Runs a command line; `signal` (Ctrl-C) ends what runs. */
+  async run(line: string, signal?: ShellSignal): Promise<LineResult> {
+    const history = this.deps.history;
+    if (history && line.includes('!')) {
+      const h = expandHistory(line, history.entries());
+      if ('error' in h) {
+        this.io.err(`kubelab: ${h.error}\n`);
+        this.state.lastExit = 1;
+        return undefined;
+      }
+      if (h.changed) {
+        this.io.out(`${h.line}\n`);
+        line = h.line;
+      }
+    }
+    if (history && line.trim() !== '' && !/^\s/.test(line)) history.add(line);
+    const tree = this.parse(line);
+    if (!tree) return undefined;
+    const tty = this.deps.terminal !== undefined;
+    try {
+      await (this.nodeShell?.session ?? this.session).exec(tree, { stdin: this.stdin, out: { write: (t) => this.io.out(t), tty }, err: { write: (t) => this.io.err(t), tty }, signal: new StageSignal(signal) });
+    } catch (e) {
+      if (e instanceof ShellExit && this.nodeShell) {
+        // `exit` on a node ends the ssh session: back to the workstation.
+        this.io.out('logout\n');
+        this.io.err(`Connection to ${this.nodeShell.node.name} closed.\n`);
+        this.nodeShell = undefined;
+        this.state.lastExit = e.code;
+        return undefined;
+      }
+      if (e instanceof ShellExit) {
+        this.state.lastExit = e.code;
+        return 'exit';
+      }
+      throw e;
+    }
     return undefined;
   }
 
-  private async kubectl(args: string[], signal?: ShellSignal): Promise<void> {
-    const k = new Kubectl(this.transport, this.state, this.io, this.deps, this.discovery, signal);
+  /** Completes the word before the cursor (`line` is the text up to it). */
+  async complete(line: string): Promise<Completion> {
+    const s = this.nodeShell?.session ?? this.session;
+    return completeLine(line, {
+      builtins: BUILTINS,
+      aliases: s.aliases,
+      kubectlCommands: Object.keys(COMMANDS),
+      namespace: this.state.namespace,
+      types: () => this.discovery.all(),
+      names: async (typeArg, namespace) => {
+        const type = await this.discovery.find(typeArg);
+        if (!type) return [];
+        const r = await this.transport('GET', resourcePath(type, namespace), {}, 'application/json');
+        if (r.status >= 400) return [];
+        return ((r.body as { items?: { metadata?: { name?: string } }[] }).items ?? []).map((i) => i.metadata?.name ?? '').filter((n) => n !== '');
+      },
+      files: async (dir) => {
+        const names = await s.ws.list(dir === '' ? '.' : dir).catch(() => [] as string[]);
+        const out: { name: string; dir: boolean }[] = [];
+        for (const name of names) out.push({ name, dir: (await s.ws.stat(`${dir === '' ? '.' : dir}/${name}`)) === 'dir' });
+        return out;
+      },
+    });
+  }
+
+  private parse(line: string): ShNode | undefined {
+    let text = line;
+    for (let i = 0; i < 8; i++) {
+      try {
+        return parseScript(`${text}\n`);
+      } catch (e) {
+        if (!(e instanceof ShSyntaxError)) throw e;
+        const d = e.detail;
+        if (d.heredoc !== undefined) {
+          // As bash at the end of its input: the here-document ends there, with a warning.
+          this.io.err(`kubelab: warning: here-document delimited by end-of-file (wanted \`${d.heredoc}')\n`);
+          text = `${text}\n${d.heredoc}`;
+          continue;
+        }
+        const message = d.quote ? `unexpected EOF while looking for matching \`${d.quote}'` : d.token ? `syntax error near unexpected token \`${d.token}'` : 'syntax error: unexpected end of file';
+        this.io.err(`kubelab: ${message}\n`);
+        this.state.lastExit = 2;
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** The files kubectl reads (`-f`): the workspace from the working directory, and `-f -` from the command's standard input. */
+  private kubectlFiles(ctx: CommandContext): ShellFiles | undefined {
+    const files = ctx.session.deps.files;
+    const piped = ctx.stdin !== this.stdin;
+    if (!files && !piped) return undefined;
+    const ws = ctx.session.ws;
+    const stdin = () => readAll(ctx.stdin);
+    if (!files) {
+      return {
+        readFile: async (p) => Promise.reject(new Error(`the path "${p}" does not exist`)),
+        stat: async () => undefined,
+        readDir: async () => [],
+        stdin,
+      };
+    }
+    return {
+      readFile: async (p) => {
+        const path = ws.resolve(p);
+        try {
+          return await files.readFile(path);
+        } catch (e) {
+          if ((await files.stat(path).catch(() => undefined)) === undefined) throw new Error(`the path "${p}" does not exist`);
+          throw e;
+        }
+      },
+      stat: (p) => files.stat(ws.resolve(p)),
+      readDir: (p) => files.readDir(ws.resolve(p)),
+      stdin,
+    };
+  }
+
+  private async kubectl(ctx: CommandContext): Promise<number> {
+    const io: ShellIO = { out: (t) => ctx.out.write(t), err: (t) => ctx.err.write(t) };
+    const files = this.kubectlFiles(ctx);
+    const { files: _files, ...rest } = this.deps;
+    const k = new Kubectl(this.transport, this.state, io, files ? { ...rest, files } : rest, this.discovery, ctx.signal);
     try {
-      await runKubectl(k, args, COMMANDS);
-      this.state.lastExit = k.exit;
+      await runKubectl(k, ctx.argv.slice(1), COMMANDS);
+      return k.exit;
     } catch (e) {
-      if (e instanceof CommandError) this.fail(`${e.message}\n`, e.code);
-      else this.fail(`${e instanceof Error ? e.message : String(e)}\n`);
+      io.err(`${e instanceof Error ? e.message : String(e)}\n`);
+      return e instanceof CommandError ? e.code : 1;
     }
   }
 }

@@ -7,7 +7,10 @@
  * event shares it (a reader that needs to change it takes `mutableCopy` from `frozen.ts`).
  */
 import type { KubeObject } from '../api/types';
-import { deepFreeze } from './frozen';
+import { deepFreeze, frozenJson } from './frozen';
+import { WatcherRegistry, enqueue, type WatchTrigger } from './watchers';
+
+export type { WatchTrigger } from './watchers';
 
 /** Why a store operation failed. */
 export type StoreErrorCode = 'KeyExists' | 'KeyNotFound' | 'Conflict' | 'Expired';
@@ -51,13 +54,6 @@ class Entry {
   }
 }
 
-interface Watcher {
-  prefix: string;
-  handler: (event: StoreEvent) => void;
-  queue: StoreEvent[];
-  scheduled: boolean;
-  stopped: boolean;
-}
 
 /** One committed change, as persistence journals it: the object's JSON text, none for a delete. */
 export interface CommitRecord {
@@ -98,9 +94,11 @@ export class Store {
   private readonly entries = new Map<string, Entry>();
   private sortedKeys: string[] | undefined;
   private revision = 0;
-  private readonly history: StoreEvent[] = [];
+  /** The watch history: `history[historyStart..]` (a window moving forward, compacted now and then). */
+  private history: StoreEvent[] = [];
+  private historyStart = 0;
   private readonly historySize: number;
-  private readonly watchers = new Set<Watcher>();
+  private readonly watchers = new WatcherRegistry((index, obj) => this.indexes.get(index)?.valueOf(obj));
   private readonly prefixRevisions = new Map<string, number>();
   /**
    * Called synchronously with every commit, before any watcher hears of it (persistence
@@ -149,6 +147,11 @@ export class Store {
    */
   addIndex(name: string, prefix: string, valueOf: (obj: KubeObject) => string | undefined): void {
     this.indexes.set(name, { prefix, valueOf, byValue: undefined });
+  }
+
+  /** Whether there is an index `name`. */
+  hasIndex(name: string): boolean {
+    return this.indexes.has(name);
   }
 
   /** The keys whose object has `value` in index `name`, sorted; undefined when there is no such index. */
@@ -268,11 +271,11 @@ export class Store {
   private commit(type: StoreEvent['type'], key: string, object: KubeObject, previous: KubeObject | undefined): KubeObject {
     const revision = this.revision + 1;
     const stored: KubeObject = { ...object, metadata: { ...object.metadata, resourceVersion: String(revision) } };
-    const json = JSON.stringify(stored);
-    // The stored form is the JSON form (what a reader of etcd would get back), parsed once.
-    const obj = frozen(json);
+    // The stored form is the JSON form (what a reader of etcd would get back), deeply frozen and
+    // sharing with the previous version every part the write did not change.
+    const obj = frozenJson(stored, previous);
     // Write-ahead: the journal hears of the change first; if it cannot take it, nothing changes.
-    this.onCommit?.(type === 'DELETED' ? { revision, type, key } : { revision, type, key, json });
+    if (this.onCommit) this.onCommit(type === 'DELETED' ? { revision, type, key } : { revision, type, key, json: JSON.stringify(obj) });
     this.revision = revision;
     if (type === 'DELETED') {
       this.entries.delete(key);
@@ -291,8 +294,14 @@ export class Store {
     const event: StoreEvent = { type, key, revision: this.revision, object: obj };
     if (previous) event.previous = previous;
     this.history.push(event);
-    if (this.history.length > this.historySize) this.history.splice(0, this.history.length - this.historySize);
-    for (const w of this.watchers) if (key.startsWith(w.prefix)) this.enqueue(w, event);
+    if (this.history.length - this.historyStart > this.historySize) {
+      this.historyStart = this.history.length - this.historySize;
+      if (this.historyStart >= this.historySize) {
+        this.history = this.history.slice(this.historyStart);
+        this.historyStart = 0;
+      }
+    }
+    this.watchers.dispatch(event);
     return event.object;
   }
 
@@ -300,49 +309,34 @@ export class Store {
    * Watches keys under `prefix`. With `fromRevision` 0 the watch starts with an ADDED event per
    * existing object; otherwise it replays every change after `fromRevision` from the history
    * (Expired when the history no longer reaches back that far). Events are delivered
-   * asynchronously, in revision order.
+   * asynchronously, in revision order. With a `trigger` (an index added by `addIndex`), only the
+   * events whose object or previous object has the trigger's value in that index are delivered.
    */
-  watch(prefix: string, fromRevision: number, handler: (event: StoreEvent) => void): StoreWatch {
-    const watcher: Watcher = { prefix, handler, queue: [], scheduled: false, stopped: false };
+  watch(prefix: string, fromRevision: number, handler: (event: StoreEvent) => void, trigger?: WatchTrigger): StoreWatch {
+    const t = trigger && this.indexes.has(trigger.index) ? trigger : undefined;
+    const watcher = this.watchers.create(prefix, handler, t);
     if (fromRevision <= 0) {
-      for (const key of this.keysWithPrefix(prefix)) {
+      const keys = t ? this.keysByIndex(t.index, t.value)?.filter((k) => k.startsWith(prefix)) : undefined;
+      for (const key of keys ?? this.keysWithPrefix(prefix)) {
         const e = this.entries.get(key) as Entry;
-        this.enqueue(watcher, { type: 'ADDED', key, revision: e.modRevision, object: e.obj });
+        enqueue(watcher, { type: 'ADDED', key, revision: e.modRevision, object: e.obj });
       }
     } else if (fromRevision < this.revision) {
-      const oldest = this.history[0];
+      const oldest = this.history[this.historyStart];
       if (!oldest || oldest.revision > fromRevision + 1) {
         throw new StoreError('Expired', `too old resource version: ${fromRevision} (${oldest ? oldest.revision - 1 : this.revision})`);
       }
-      for (const event of this.history) if (event.revision > fromRevision && event.key.startsWith(prefix)) this.enqueue(watcher, event);
+      for (let i = this.historyStart; i < this.history.length; i++) {
+        const event = this.history[i] as StoreEvent;
+        if (event.revision > fromRevision && event.key.startsWith(prefix) && this.watchers.triggers(watcher, event)) enqueue(watcher, event);
+      }
     }
     this.watchers.add(watcher);
-    return {
-      stop: () => {
-        watcher.stopped = true;
-        watcher.queue.length = 0;
-        this.watchers.delete(watcher);
-      },
-    };
+    return { stop: () => this.watchers.remove(watcher) };
   }
 
   /** The number of open watches. */
   watchCount(): number {
-    return this.watchers.size;
-  }
-
-  private enqueue(w: Watcher, event: StoreEvent): void {
-    w.queue.push(event);
-    if (w.scheduled) return;
-    w.scheduled = true;
-    // Deliver after the current write returns, never inside it (no re-entrant handlers).
-    void Promise.resolve().then(() => {
-      w.scheduled = false;
-      const batch = w.queue.splice(0, w.queue.length);
-      for (const e of batch) {
-        if (w.stopped) return;
-        w.handler(e);
-      }
-    });
+    return this.watchers.size();
   }
 }

@@ -29,6 +29,7 @@ export const clusterCommand: CommandSpec = {
     data: DATA_OPTION,
     nodes: { type: 'string', placeholder: 'N', help: 'worker nodes of a new cluster (create; default 2)' },
     seed: { type: 'string', placeholder: 'N', help: 'random seed of a new cluster (create; default 1)' },
+    empty: { type: 'boolean', help: 'a cluster of machines only (create): build it with kubeadm init and kubeadm join on the nodes (ssh NODE in the shell)' },
     ...SHAPE_OPTIONS,
   },
   async run(values, positionals) {
@@ -52,7 +53,7 @@ export const clusterCommand: CommandSpec = {
       try {
         const dirs = new ClusterDirs(data);
         dirs.migrateLegacy({ seed: 1, workers: 2 });
-        if (action === 'create') dirs.create({ name, seed, workers, ...(shape ? { shape } : {}) });
+        if (action === 'create') dirs.create({ name, seed, workers, ...(shape ? { shape } : {}), ...(values.empty === true ? { empty: true } : {}) });
         else if (action === 'use') dirs.setCurrent(name);
         else if (action === 'reset') dirs.clearState(name);
         else if (action === 'rename') dirs.rename(name, to);
@@ -77,7 +78,7 @@ export const clusterCommand: CommandSpec = {
       action === 'list'
         ? await labRequest(data, 'GET', '/lab/v1/clusters')
         : action === 'create'
-          ? await labRequest(data, 'POST', '/lab/v1/clusters', { name, nodes: workers, seed, ...(shape ? { shape } : {}) })
+          ? await labRequest(data, 'POST', '/lab/v1/clusters', { name, nodes: workers, seed, ...(shape ? { shape } : {}), ...(values.empty === true ? { empty: true } : {}) })
           : action === 'delete'
             ? await labRequest(data, 'DELETE', path)
             : await labRequest(data, 'POST', path, action === 'rename' ? { to } : {});

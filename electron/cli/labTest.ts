@@ -1,27 +1,14 @@
 /**
  * `kubelab lab test DIR`: replays every lesson's solutions on a fresh seeded cluster on a
- * manual clock. For each step: run its setup, let the cluster settle, assert that none of its
- * checks passes yet, "type" the solution (each command line through the bundled shell; where
- * the shell cannot run a command yet, the line's API equivalent), then advance the clock until
- * every check passes — or fail after ten minutes of cluster time.
+ * manual clock (lessonReplay.ts). For each step: run its setup, let the cluster settle, assert
+ * that none of its checks passes yet, "type" the solution (each command line through the
+ * bundled shell; where the shell cannot run a command yet, the line's API equivalent), then
+ * advance the clock until every check passes — or fail after ten minutes of cluster time.
  */
-import { ManualClock } from '../../core/clock/clock';
-import { Cluster } from '../../core/cluster';
-import { parseGoDuration } from '../../core/api/duration';
-import { runActions } from '../../core/lessons/actions';
-import { LessonEngine } from '../../core/lessons/engine';
-import type { Lesson, ProgressView } from '../../core/lessons/types';
-import { ShellEngine, type ShellFiles, type ShellTransport } from '../../core/shell/engine';
-import { faultOn } from '../host/lessonsApi';
-import { parseYamlStream } from '../host/lessons';
+import type { Lesson } from '../../core/lessons/types';
+import { replayLesson } from './lessonReplay';
 
-/** The cluster time a test starts at. */
-export const TEST_START = Date.parse('2026-03-01T09:00:00Z');
-/** How long (cluster time) a step's checks may take to pass after its solution. */
-export const STEP_TIMEOUT_MS = 10 * 60_000;
-
-/** The shell's answers that mean "this command is not supported yet" (the line's equivalent runs instead). */
-const UNSUPPORTED = /unknown command|unknown flag|unknown shorthand flag|doesn't have a resource type|not supported|not implemented|cannot open \w+ streams/i;
+export { STEP_TIMEOUT_MS, TEST_START } from './lessonReplay';
 
 /** The outcome of one lesson. */
 export interface LessonTestResult {
@@ -31,123 +18,9 @@ export interface LessonTestResult {
   log: string[];
 }
 
-const ADMIN = { name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };
-
-function failing(view: ProgressView): string {
-  return view.checks
-    .filter((c) => !c.passed)
-    .map((c) => `${c.id} (${c.message.en}${c.error ? `; error: ${c.error}` : ''})`)
-    .join(', ');
-}
-
 /** Replays one lesson; never throws (a crash is a failed result). */
 export async function testLesson(lesson: Lesson): Promise<LessonTestResult> {
-  const log: string[] = [];
-  const clock = new ManualClock(TEST_START);
-  const cluster = new Cluster({ clock, seed: lesson.cluster?.seed ?? 1, workers: lesson.cluster?.workers ?? 2, ...(lesson.cluster?.shape ? { shape: lesson.cluster.shape } : {}) });
-  const workspace = new Map<string, string>();
-  const settle = async () => {
-    let last = -1;
-    for (let i = 0; i < 200; i++) {
-      await new Promise<void>((r) => setImmediate(r));
-      const rev = cluster.store.currentRevision();
-      if (rev === last) return;
-      last = rev;
-    }
-  };
-  const advance = async (ms: number) => {
-    for (let t = 0; t < ms; t += 100) {
-      clock.advance(Math.min(100, ms - t));
-      await settle();
-    }
-  };
-  const engine = new LessonEngine({
-    client: cluster.client(),
-    clock,
-    network: cluster.networking.network,
-    lessons: [lesson],
-    parseYaml: parseYamlStream,
-    effects: {
-      clock: async (a) => {
-        if (a.action === 'step') await advance(parseGoDuration(a.duration ?? '') ?? 0);
-      },
-      fault: (f) => faultOn(cluster, f),
-      writeFile: (path, content) => void workspace.set(path.replace(/^\.\//, ''), content),
-    },
-  });
-  const transport: ShellTransport = async (method, path, query, accept, send) => {
-    const headers: Record<string, string> = { accept };
-    if (send?.contentType) headers['content-type'] = send.contentType;
-    const res = await cluster.handle({ method, path, query, headers, user: ADMIN, ...(send?.body !== undefined ? { body: send.body } : {}) });
-    if ('stream' in res) throw new Error('the lab test shell does not stream');
-    return { status: res.status, body: res.body };
-  };
-  const files: ShellFiles = {
-    readFile: async (p) => {
-      const text = workspace.get(p.replace(/^\.\//, ''));
-      if (text === undefined) throw new Error(`the path "${p}" does not exist`);
-      return text;
-    },
-    stat: async (p) => (workspace.has(p.replace(/^\.\//, '')) ? 'file' : [...workspace.keys()].some((k) => k.startsWith(`${p.replace(/\/$/, '')}/`)) ? 'dir' : undefined),
-    readDir: async (p) => [...workspace.keys()].filter((k) => k.startsWith(`${p.replace(/\/$/, '')}/`)).map((k) => k.slice(p.replace(/\/$/, '').length + 1)).sort(),
-  };
-  const state = { context: 'kubelab', namespace: 'default', lastExit: 0 };
-  try {
-    await cluster.start();
-    await advance(3000);
-    await engine.start(lesson.id);
-    for (let i = 0; i < lesson.steps.length; i++) {
-      const step = lesson.steps[i];
-      if (!step) continue;
-      if (i > 0) await engine.next();
-      await advance(2000);
-      await engine.idle();
-      const before = await engine.check();
-      const early = before.checks.filter((c) => c.passed);
-      if (early.length > 0) {
-        log.push(`FAIL ${step.id}: passes before its solution: ${early.map((c) => c.id).join(', ')}`);
-        return { lesson: lesson.id, ok: false, log };
-      }
-      for (const line of step.solution) {
-        engine.recordCommand(line.command);
-        let err = '';
-        const shell = new ShellEngine(transport, state, { out: () => undefined, err: (t) => (err += t) }, { files, parseYaml: parseYamlStream });
-        await shell.run(line.command);
-        if (state.lastExit !== 0) {
-          const first = err.trim().split('\n')[0] ?? '';
-          if (!line.equivalent || !UNSUPPORTED.test(err)) {
-            log.push(`FAIL ${step.id}: \`${line.command}\` failed: ${first}`);
-            return { lesson: lesson.id, ok: false, log };
-          }
-          log.push(`  ${step.id}: the shell cannot run \`${line.command}\` yet (${first}); ran its API equivalent`);
-          await runActions(
-            { client: cluster.client(), effects: {}, parseYaml: parseYamlStream },
-            line.equivalent,
-            async (d) => advance(parseGoDuration(d) ?? 0),
-          );
-        } else if (line.equivalent?.some((a) => 'wait' in a)) {
-          for (const a of line.equivalent) if ('wait' in a) await advance(parseGoDuration(a.wait) ?? 0);
-        }
-        await settle();
-      }
-      let view = await engine.check();
-      for (let t = 0; !view.stepComplete && t < STEP_TIMEOUT_MS; t += 500) {
-        await advance(500);
-        await engine.idle();
-        view = engine.view();
-      }
-      if (!view.stepComplete) {
-        log.push(`FAIL ${step.id}: after its solution and ${STEP_TIMEOUT_MS / 60_000} min these checks still fail: ${failing(view)}`);
-        return { lesson: lesson.id, ok: false, log };
-      }
-      log.push(`  ok ${step.id} (${view.checks.length} checks)`);
-    }
-    return { lesson: lesson.id, ok: true, log };
-  } catch (e) {
-    log.push(`FAIL ${(e as Error).message}`);
-    return { lesson: lesson.id, ok: false, log };
-  } finally {
-    engine.stop();
-    cluster.stop();
-  }
+  const replay = await replayLesson(lesson, { strict: true });
+  replay.stop();
+  return { lesson: lesson.id, ok: replay.ok, log: replay.log };
 }

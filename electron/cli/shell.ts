@@ -1,18 +1,23 @@
 /**
- * `kubelab shell`: the bundled shell in the current terminal (or the app's pty). A readline
- * front end — prompt, line editing, history, tab completion, Ctrl-C, Ctrl-D — over the pure
- * command engine in core/shell, talking HTTP to the API server named by a kubeconfig.
+ * `kubelab shell`: the bundled shell in the current terminal (or the app's pty), over the pure
+ * command engine in core/shell, talking HTTP to the API server named by a kubeconfig. Its
+ * working directory is the workspace (`shellFiles.ts`), its history is kept per cluster
+ * (`shellHistory.ts`), and the terminal loop (`shellLoop.ts`) does the line editing, Ctrl-R,
+ * completion, continuation prompts, Ctrl-C and Ctrl-D.
  */
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest } from 'node:http';
-import { readFile, readdir, stat } from 'node:fs/promises';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { createInterface } from 'node:readline';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { ShellEngine, BUILTINS, type ShellFiles, type ShellStream, type ShellTransport, type TransportResponse } from '../../core/shell/engine';
+import { ShellEngine, type ShellStream, type ShellTransport, type TransportResponse } from '../../core/shell/engine';
 import { readKubeconfig, type KubeconfigTarget } from '../host/kubeconfig';
 import { defaultDataDir } from '../host/paths';
 import type { CommandSpec } from './commands';
+import { sandboxedFiles } from './shellFiles';
+import { HistoryFile, historyPath } from './shellHistory';
+import { runShellLoop } from './shellLoop';
+import { terminalEditor } from './editor';
+import { wsExec } from './execClient';
 
 /** An HTTP(S) agent for a kubeconfig's server. */
 function agentFor(target: KubeconfigTarget): HttpAgent | HttpsAgent {
@@ -41,6 +46,7 @@ export function httpTransport(target: KubeconfigTarget): ShellTransport {
       for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
       const headers: Record<string, string> = { accept, 'user-agent': 'kubelab-shell/0.1' };
       if (target.token) headers.authorization = `Bearer ${target.token}`;
+      Object.assign(headers, send?.headers);
       if (send?.body !== undefined) {
         headers['content-type'] = send.contentType ?? 'application/json';
         // Node sends a DELETE's body without chunked encoding: the length must be explicit.
@@ -114,42 +120,8 @@ export function httpStream(target: KubeconfigTarget): ShellStream {
   };
 }
 
-/** The files of the working directory, for `-f`: paths outside it are refused. */
-export function sandboxedFiles(root: string): ShellFiles {
-  const inside = (path: string) => {
-    const full = resolve(root, path);
-    const rel = relative(root, full);
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`the path "${path}" is outside the shell's working directory`);
-    return full;
-  };
-  return {
-    async readFile(path) {
-      try {
-        return await readFile(inside(path), 'utf8');
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        if (err.code === 'ENOENT') throw new Error(`the path "${path}" does not exist`);
-        throw err;
-      }
-    },
-    async stat(path) {
-      try {
-        const s = await stat(inside(path));
-        return s.isDirectory() ? 'dir' : 'file';
-      } catch {
-        return undefined;
-      }
-    },
-    async readDir(path) {
-      return (await readdir(inside(path))).sort();
-    },
-    async stdin() {
-      const chunks: Buffer[] = [];
-      for await (const c of process.stdin) chunks.push(c as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
-  };
-}
+/** The workspace on disk (kept in its own module). */
+export { sandboxedFiles } from './shellFiles';
 
 /** Every document of a YAML (or JSON) stream, as kubectl's decoder reads `-f` files. */
 export function parseYamlDocuments(text: string): unknown[] {
@@ -159,29 +131,13 @@ export function parseYamlDocuments(text: string): unknown[] {
   });
 }
 
-const KUBECTL_SUBCOMMANDS = ['get', 'create', 'delete', 'label', 'annotate', 'scale', 'logs', 'version', 'api-versions', 'config'];
-const TYPES = ['nodes', 'pods', 'namespaces', 'no', 'po', 'ns', 'node', 'pod', 'namespace'];
-
-/** Completes the word under the cursor (readline completer). */
-export function complete(line: string): [string[], string] {
-  const words = line.split(/\s+/);
-  const current = words[words.length - 1] ?? '';
-  const index = words.length - 1;
-  let candidates: string[] = [];
-  if (index === 0) candidates = [...BUILTINS, 'k'];
-  else if ((words[0] === 'kubectl' || words[0] === 'k') && index === 1) candidates = KUBECTL_SUBCOMMANDS;
-  else if ((words[0] === 'kubectl' || words[0] === 'k') && words[1] === 'get' && index === 2) candidates = TYPES;
-  else if (current.startsWith('-')) candidates = ['-n', '--namespace', '-A', '--all-namespaces', '-o', '--no-headers'];
-  const hits = candidates.filter((c) => c.startsWith(current)).map((c) => `${c} `);
-  return [hits, current];
-}
-
 /** The shell subcommand. */
 export const shellCommand: CommandSpec = {
   name: 'shell',
   summary: 'Run the bundled kubectl-like shell in this terminal.',
   options: {
     kubeconfig: { type: 'string', placeholder: 'FILE', help: 'kubeconfig to use (default: $KUBECONFIG, else the kubeconfig of the default lab)' },
+    history: { type: 'string', placeholder: 'FILE', help: "history file (default: shell_history in the cluster's folder when run in its workspace, else in the data directory)" },
   },
   async run(values) {
     const path = resolve(typeof values.kubeconfig === 'string' ? values.kubeconfig : (process.env.KUBECONFIG?.split(':')[0] ?? join(defaultDataDir(), 'kubeconfig')));
@@ -200,68 +156,20 @@ export const shellCommand: CommandSpec = {
       if (line.trim() === '') return;
       transport('POST', '/lab/v1/commands', {}, 'application/json', { body: JSON.stringify({ line }), contentType: 'application/json' }).catch(() => undefined);
     };
+    const cwd = process.cwd();
+    const history = new HistoryFile(typeof values.history === 'string' ? resolve(values.history) : historyPath(cwd, defaultDataDir()));
+    const terminal = process.stdout.isTTY ? { columns: () => process.stdout.columns || 80, rows: () => process.stdout.rows || 24 } : undefined;
     const engine = new ShellEngine(transport, { context: target.context, namespace: target.namespace, lastExit: 0, server: target.server }, io, {
       stream: httpStream(target),
-      files: sandboxedFiles(process.cwd()),
+      files: sandboxedFiles(cwd),
       parseYaml: parseYamlDocuments,
       now: () => Date.now(),
+      sleep: (ms) => new Promise<void>((r) => setTimeout(r, ms)),
+      exec: wsExec(target),
+      ...(process.stdin.isTTY ? { editor: terminalEditor() } : {}),
+      ...(terminal ? { terminal } : {}),
+      history,
     });
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY, historySize: 1000, completer: complete, removeHistoryDuplicates: true });
-    const prompt = () => `${engine.state.context}:${engine.state.namespace}$ `;
-    if (process.stdin.isTTY) process.stdout.write('KubeLab shell. Type "help" for the commands, "exit" or Ctrl-D to leave.\n');
-    return new Promise<number>((done) => {
-      let busy = false;
-      let abort: AbortController | undefined;
-      rl.on('SIGINT', () => {
-        // Ctrl-C ends a streaming command (get -w, logs -f) as it ends kubectl.
-        abort?.abort();
-        // Ctrl-C drops the line being typed, as in bash.
-        process.stdout.write('^C\n');
-        if (rl.line) rl.write(null, { ctrl: true, name: 'u' });
-        if (!busy) {
-          rl.setPrompt(prompt());
-          rl.prompt();
-        }
-      });
-      rl.on('close', () => {
-        if (process.stdin.isTTY) process.stdout.write('exit\n');
-        done(engine.state.lastExit);
-      });
-      // The input stays flowing while a command runs, so that Ctrl-C reaches a streaming
-      // command; lines typed meanwhile wait in a queue, as a terminal's type-ahead does.
-      const queue: string[] = [];
-      const next = (): void => {
-        const line = queue.shift();
-        if (line === undefined) return;
-        busy = true;
-        abort = new AbortController();
-        engine
-          .run(line, abort.signal)
-          .then((r) => {
-            report(line);
-            if (r === 'exit') {
-              rl.close();
-              return;
-            }
-            if (r === 'clear') process.stdout.write('\x1b[H\x1b[2J\x1b[3J');
-            busy = false;
-            rl.setPrompt(prompt());
-            rl.prompt();
-            next();
-          })
-          .catch((e: unknown) => {
-            process.stderr.write(`kubelab: ${(e as Error).message}\n`);
-            busy = false;
-            rl.prompt();
-            next();
-          });
-      };
-      rl.on('line', (line) => {
-        queue.push(line);
-        if (!busy) next();
-      });
-      rl.setPrompt(prompt());
-      rl.prompt();
-    });
+    return runShellLoop(engine, { history, report });
   },
 };

@@ -15,7 +15,8 @@ import { acquireLock } from './persistence/lock';
 import { writeFileDurably } from './persistence/durableFile';
 import { Persistence } from './persistence/persistence';
 import { STATE_SCHEMA_VERSION, type StateDoc } from './persistence/state';
-import { decodeSnapshot, writeWorkspace, type WorkspaceFile } from './snapshots';
+import { decodeSnapshot, writeWorkspace, type SnapshotExtras, type WorkspaceFile } from './snapshots';
+import { packDir, writePack } from './lessonPacks';
 import type { StoreState } from '../../core/storage/store';
 import type { ClusterShape } from '../../core/shape';
 
@@ -23,9 +24,11 @@ function stateDoc(version: string, name: string, spec: { seed: number; workers: 
   return { schemaVersion: STATE_SCHEMA_VERSION, kubelab: version, savedAt: new Date().toISOString(), cluster: { name, seed: spec.seed, workers: spec.workers, ...(spec.shape ? { shape: spec.shape } : {}), random, clock }, store };
 }
 
-/** Writes a cluster folder's state.json, workspace files and origin snapshot. */
-async function installState(dir: string, state: StateDoc, workspace: WorkspaceFile[], file: Uint8Array): Promise<void> {
+/** Writes a cluster folder's state.json, workspace files, origin snapshot, lesson pack (`lessons/`) and lesson progress (`lessons.json`). */
+async function installState(dir: string, state: StateDoc, workspace: WorkspaceFile[], file: Uint8Array, extras: SnapshotExtras = {}): Promise<void> {
   writeWorkspace(join(dir, 'workspace'), workspace);
+  if (extras.pack && extras.pack.length > 0) writePack(packDir(dir), extras.pack);
+  if (extras.progress) await writeFileDurably(join(dir, 'lessons.json'), JSON.stringify(extras.progress));
   await writeFileDurably(join(dir, 'origin.kubelab'), file);
   await writeFileDurably(join(dir, 'state.json'), JSON.stringify(state));
 }
@@ -44,7 +47,7 @@ async function openCluster(dirs: ClusterDirs, name: string, version: string, roo
   const loaded = persistence.loaded;
   const clock = new LabClock(() => Date.now(), loaded.clock ?? Date.now());
   const driver = new ClockDriver(clock);
-  const cluster = new Cluster({ clock, seed: loaded.seed, workers: loaded.workers, ...(loaded.shape ? { shape: loaded.shape } : {}), ...(rootCA ? { rootCA } : {}), ...(loaded.store ? { store: loaded.store } : {}), ...(loaded.random !== undefined ? { randomState: loaded.random } : {}) });
+  const cluster = new Cluster({ clock, seed: loaded.seed, workers: loaded.workers, ...(loaded.shape ? { shape: loaded.shape } : {}), ...(meta.empty ? { empty: true } : {}), ...(rootCA ? { rootCA } : {}), ...(loaded.store ? { store: loaded.store } : {}), ...(loaded.random !== undefined ? { randomState: loaded.random } : {}) });
   try {
     await persistence.attach(cluster.store, clock, cluster.random);
     driver.start();
@@ -74,10 +77,10 @@ export async function storedState(dirs: ClusterDirs, name: string, version: stri
 }
 
 /** Adds a cluster folder holding a checked state (the caller holds the data directory's lock). */
-export async function adoptState(dirs: ClusterDirs, name: string, state: StateDoc, workspace: WorkspaceFile[], title: string, file: Uint8Array): Promise<ClusterMeta> {
+export async function adoptState(dirs: ClusterDirs, name: string, state: StateDoc, workspace: WorkspaceFile[], title: string, file: Uint8Array, extras: SnapshotExtras = {}): Promise<ClusterMeta> {
   const meta = dirs.create({ name, seed: state.cluster.seed, workers: state.cluster.workers, ...(state.cluster.shape ? { shape: state.cluster.shape } : {}), fromSnapshot: title });
   try {
-    await installState(dirs.dir(name), { ...state, cluster: { ...state.cluster, name } }, workspace, file);
+    await installState(dirs.dir(name), { ...state, cluster: { ...state.cluster, name } }, workspace, file, extras);
   } catch (e) {
     dirs.delete(name);
     throw e;
@@ -166,7 +169,7 @@ export class ActiveCluster {
   }
 
   /** Creates a cluster (it starts when switched to). */
-  create(meta: { name: string; seed: number; workers: number; shape?: ClusterShape }): Promise<ClusterMeta> {
+  create(meta: { name: string; seed: number; workers: number; shape?: ClusterShape; empty?: boolean }): Promise<ClusterMeta> {
     return this.serial(async () => this.dirs.create(meta));
   }
 
@@ -236,12 +239,12 @@ export class ActiveCluster {
     });
   }
 
-  /** Adds a cluster from a checked state (an opened snapshot), with its workspace files and the snapshot file kept for resets. */
-  adopt(name: string, state: StateDoc, workspace: WorkspaceFile[], title: string, file: Uint8Array): Promise<ClusterMeta> {
-    return this.serial(() => adoptState(this.dirs, name, state, workspace, title, file));
+  /** Adds a cluster from a checked state (an opened snapshot), with its workspace files, lesson pack and progress, and the snapshot file kept for resets. */
+  adopt(name: string, state: StateDoc, workspace: WorkspaceFile[], title: string, file: Uint8Array, extras: SnapshotExtras = {}): Promise<ClusterMeta> {
+    return this.serial(() => adoptState(this.dirs, name, state, workspace, title, file, extras));
   }
 
-  /** Resets a cluster to the snapshot it was opened from. */
+  /** Resets a cluster to the snapshot it was opened from (and its lesson progress to the snapshot's). */
   resetToSnapshot(name: string): Promise<void> {
     return this.serial(async () => {
       const origin = join(this.dirs.dir(name), 'origin.kubelab');
@@ -251,7 +254,7 @@ export class ActiveCluster {
       const isRunning = name === this.running.name;
       if (isRunning) await closeRunning(this.running);
       this.dirs.clearState(name);
-      await installState(this.dirs.dir(name), { ...snap.state, cluster: { ...snap.state.cluster, name } }, [], file);
+      await installState(this.dirs.dir(name), { ...snap.state, cluster: { ...snap.state.cluster, name } }, [], file, { progress: snap.progress });
       if (isRunning) {
         this.running = await openCluster(this.dirs, name, this.version, this.rootCA);
         this.onSwitch?.();

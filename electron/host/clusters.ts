@@ -21,6 +21,8 @@ export interface ClusterMeta {
   workers: number;
   /** The machines' shape (absent: the default). */
   shape?: ClusterShape;
+  /** Machines only: no control plane and no joined kubelet until `kubeadm init` and `join` (core/cluster.ts ClusterOptions.empty). */
+  empty?: boolean;
   /** RFC 3339 (real time). */
   created: string;
   /** The title of the snapshot it was opened from, if any. */

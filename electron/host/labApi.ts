@@ -18,6 +18,7 @@ import { readBodyBytes } from './apiAdapter';
 import { FaultError, parseFault } from '../../core/faults';
 import { decodePath, readBody, sendJson, sendStatus } from './apiAdapter';
 import { isLessonsPath, serveLessonsApi } from './lessonsApi';
+import { isNodesPath, serveNodesApi } from './nodesApi';
 
 /** What the lab API serves. */
 export interface LabApiContext {
@@ -102,6 +103,7 @@ export async function serveLabApi(ctx: LabApiContext, req: IncomingMessage, res:
   const { active } = ctx;
   try {
     if (path === '/lab/v1/clusters' || path.startsWith('/lab/v1/clusters/')) return await clustersApi(active, req, res, path, method);
+    if (isNodesPath(path)) return await serveNodesApi(active.cluster, req, res, path, method);
     if (path.startsWith('/lab/v1/snapshots/')) return await snapshotsApi(ctx, req, res, url, method);
     if (path === '/lab/v1/info' && method === 'GET') return sendJson(res, 200, ctx.info());
     if (isLessonsPath(path)) return await serveLessonsApi(active, req, res, path, method);
@@ -164,7 +166,8 @@ async function clustersApi(active: ActiveCluster, req: IncomingMessage, res: Ser
       const problems = shapeProblems(shape);
       if (problems.length > 0) bad(`invalid cluster shape: ${problems.join('; ')}`);
     }
-    const meta = await active.create({ name: body.name, workers: nodes, seed, ...(shape !== undefined ? { shape: shape as ClusterShape } : {}) });
+    if (body.empty !== undefined && typeof body.empty !== 'boolean') bad('empty must be true or false');
+    const meta = await active.create({ name: body.name, workers: nodes, seed, ...(shape !== undefined ? { shape: shape as ClusterShape } : {}), ...(body.empty === true ? { empty: true } : {}) });
     return sendJson(res, 201, { ...meta, current: false });
   }
   if (verb === undefined) {

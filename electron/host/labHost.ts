@@ -23,6 +23,7 @@ import { serveLabApi, type LabApiContext } from './labApi';
 import { cliEntry, defaultDataDir, kubelabVersion, rendererDir } from './paths';
 import { serveStatic } from './staticFiles';
 import { TerminalManager } from './terminals';
+import { RemoteCommandServer, isRemoteCommandPath, writeRawStatus } from './remoteCommand';
 import { KUBERNETES_VERSION } from '../../core/api/types';
 import type { ClusterShape } from '../../core/shape';
 
@@ -110,9 +111,13 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
   const terminals = new TerminalManager(() => ({
     file: process.execPath,
     args: [cliEntry(), 'shell', '--kubeconfig', kubeconfig],
-    env: { ...(process.env as Record<string, string>), TERM: 'xterm-256color', COLORTERM: 'truecolor', ...(process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}) },
+    // KUBECONFIG: what runs in the terminal (and what it starts) finds this lab as kubectl would.
+    env: { ...(process.env as Record<string, string>), TERM: 'xterm-256color', COLORTERM: 'truecolor', KUBECONFIG: kubeconfig, ...(process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}) },
     cwd: active.workspace(),
   }));
+
+  // kubectl exec and attach (WebSocket upgrades of pods/exec and pods/attach).
+  const remoteCommands = new RemoteCommandServer();
 
   const labCtx: LabApiContext = {
     active,
@@ -157,6 +162,11 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
     const refuse = (code: number, text: string) => {
       socket.end(`HTTP/1.1 ${code} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
+    if (url && isRemoteCommandPath(url.pathname)) {
+      if (!authenticated(req, token)) return writeRawStatus(socket, 401, unauthorized().status);
+      void remoteCommands.upgrade(req, socket, head, url, ADMIN, (r) => active.handle(r));
+      return;
+    }
     if (!url || url.pathname !== '/lab/v1/terminals') return refuse(404, 'Not Found');
     if (!originAllowed(req, origin)) return refuse(403, 'Forbidden');
     if (!authenticated(req, token)) return refuse(401, 'Unauthorized');
@@ -218,6 +228,7 @@ export async function startLabHost(options: LabHostOptions): Promise<LabHost> {
     close() {
       closed ??= (async () => {
         terminals.closeAll();
+        remoteCommands.closeAll();
         for (const finish of [...openStreams]) finish();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -2,6 +2,8 @@
  * Reads the lessons in `labs/`: the catalogue the lesson panel lists, and each lesson as the
  * engine's data (core/lessons/types.ts): `lesson.json` with its step texts from
  * `steps/ID.en.md` and `steps/ID.zh-CN.md` and the inline YAML of its `apply` actions parsed.
+ * A cluster opened from a snapshot may have lessons of its own (a lesson pack, installed in
+ * `clusters/NAME/lessons/`): they are listed beside the built-in ones, and win on an id clash.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +22,18 @@ export interface LessonSummary {
   notes: string[];
   prerequisites: string[];
   steps: { id: string; title: Localized }[];
+  /** Where it comes from: KubeLab's own lessons, or the running cluster's lesson pack. */
+  source?: LessonSource;
+  /** A cluster's lesson that takes the place of the built-in lesson with the same id. */
+  replacesBuiltIn?: boolean;
+}
+
+/** Where a lesson comes from. */
+export type LessonSource = 'built-in' | 'cluster';
+
+/** The folder of a cluster's own lessons (the lesson pack its snapshot carried). */
+export function packDir(clusterDir: string): string {
+  return join(clusterDir, 'lessons');
 }
 
 function localized(v: unknown): v is Localized {
@@ -130,6 +144,31 @@ export function listLessons(dir: string): { items: LessonSummary[]; problems: st
   for (const l of lessons) {
     if (!localized(l.title) || !localized(l.summary)) problems.push(`${l.id}: title and summary need both en and zh-CN`);
     else items.push(summarize(l));
+  }
+  return { items, problems };
+}
+
+/** The lessons a cluster offers: its own (`clusters/NAME/lessons/`) and the built-in ones of `builtinDir`; on an id clash its own win. */
+export function loadClusterLessons(clusterDir: string, builtinDir: string): { lessons: Lesson[]; problems: string[]; own: Set<string>; builtIn: Set<string> } {
+  const own = loadLessons(packDir(clusterDir));
+  const builtin = loadLessons(builtinDir);
+  const ownIds = new Set(own.lessons.map((l) => l.id));
+  const lessons = [...own.lessons, ...builtin.lessons.filter((l) => !ownIds.has(l.id))].sort((a, b) => a.id.localeCompare(b.id));
+  return { lessons, problems: [...own.problems, ...builtin.problems], own: ownIds, builtIn: new Set(builtin.lessons.map((l) => l.id)) };
+}
+
+/** The catalogue of a cluster's lessons: built-in and its own, each saying where it comes from (and whether it replaces a built-in one). */
+export function listClusterLessons(clusterDir: string, builtinDir: string): { items: LessonSummary[]; problems: string[] } {
+  if (!existsSync(packDir(clusterDir))) {
+    const r = listLessons(builtinDir);
+    return { items: r.items.map((i) => ({ ...i, source: 'built-in' })), problems: r.problems };
+  }
+  const { lessons, problems, own, builtIn } = loadClusterLessons(clusterDir, builtinDir);
+  const items: LessonSummary[] = [];
+  for (const l of lessons) {
+    if (!localized(l.title) || !localized(l.summary)) problems.push(`${l.id}: title and summary need both en and zh-CN`);
+    else if (own.has(l.id)) items.push({ ...summarize(l), source: 'cluster', ...(builtIn.has(l.id) ? { replacesBuiltIn: true } : {}) });
+    else items.push({ ...summarize(l), source: 'built-in' });
   }
   return { items, problems };
 }

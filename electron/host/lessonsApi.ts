@@ -13,10 +13,10 @@ import type { Cluster } from '../../core/cluster';
 import type { FaultRequest } from '../../core/faults';
 import { LessonEngine, LessonError } from '../../core/lessons/engine';
 import type { LessonEffects } from '../../core/lessons/actions';
-import type { Lesson } from '../../core/lessons/types';
+import type { Lesson, ProgressView } from '../../core/lessons/types';
 import type { ActiveCluster } from './activeCluster';
 import { readBody, sendJson } from './apiAdapter';
-import { listLessons, loadLessons, parseYamlStream } from './lessons';
+import { listClusterLessons, loadClusterLessons, parseYamlStream } from './lessons';
 import { labsDir } from './paths';
 
 class ApiStatusError extends Error {
@@ -84,7 +84,7 @@ function saveProgress(file: string, progress: unknown): void {
 }
 
 /** The lesson engine of the running cluster (made, and its saved progress restored, on first use and after a switch). */
-export async function lessonEngine(active: ActiveCluster, lessons: Lesson[] = loadLessons(labsDir()).lessons): Promise<LessonEngine> {
+export async function lessonEngine(active: ActiveCluster, lessons: Lesson[] = loadClusterLessons(active.dirs.dir(active.name), labsDir()).lessons): Promise<LessonEngine> {
   const current = sessions.get(active);
   if (current && current.cluster === active.cluster) return current.engine;
   current?.engine.stop();
@@ -127,6 +127,47 @@ function publicLesson(l: Lesson): unknown {
   return JSON.parse(JSON.stringify(l, (k, v: unknown) => (k === 'objects' ? undefined : v)));
 }
 
+/**
+ * Moves within the started lesson with the engine's own methods: `next` enters the next step
+ * (a step visited before in this run resumes with its progress; a new one runs its setup),
+ * `previous` goes back to the step before with its progress kept, `reset-step` starts the
+ * current step afresh (its setup again, its checks and hints cleared; on the first step that
+ * is the lesson's restart). The engine persists what `next`/`start` change; a resumed step is
+ * saved here.
+ */
+async function moveStep(active: ActiveCluster, engine: LessonEngine, verb: 'next' | 'previous' | 'reset-step'): Promise<ProgressView> {
+  const p = engine.exportProgress();
+  const lesson = p.lesson ? engine.lesson(p.lesson) : undefined;
+  if (!lesson || !p.steps[lesson.steps[p.step]?.id ?? '']) throw new LessonError('no lesson is started: POST /lab/v1/lessons/ID/start first', 409);
+  const resume = async (index: number): Promise<ProgressView> => {
+    const id = lesson.steps[index]?.id ?? '';
+    p.step = index;
+    p.steps[id] ??= { passed: {}, hintsRevealed: 0, triggered: [], startedAt: active.clock.now(), commandsFrom: p.commandSeq };
+    await engine.importProgress(p);
+    saveProgress(progressFile(active), engine.exportProgress());
+    return engine.view();
+  };
+  if (verb === 'previous') {
+    if (p.step === 0) throw new LessonError('this is the first step of the lesson', 409);
+    return resume(p.step - 1);
+  }
+  if (verb === 'next') {
+    const following = lesson.steps[p.step + 1];
+    if (following && p.steps[following.id]) {
+      const current = p.steps[lesson.steps[p.step]?.id ?? ''];
+      if (current && current.finishedAt === undefined) current.skipped = true;
+      return resume(p.step + 1);
+    }
+    return engine.next();
+  }
+  if (p.step === 0) return engine.reset();
+  // Back to the step before (kept as it was), then into this one as if for the first time.
+  const current = lesson.steps[p.step]?.id ?? '';
+  delete p.steps[current];
+  await resume(p.step - 1);
+  return engine.next();
+}
+
 /** Whether a path belongs to the lessons API. */
 export function isLessonsPath(path: string): boolean {
   return path === '/lab/v1/lessons' || path.startsWith('/lab/v1/lessons/') || path === '/lab/v1/progress' || path.startsWith('/lab/v1/progress/') || path === '/lab/v1/commands';
@@ -137,12 +178,12 @@ export async function serveLessonsApi(active: ActiveCluster, req: IncomingMessag
   try {
     if (path === '/lab/v1/lessons') {
       if (method !== 'GET') fail(methodNotAllowed());
-      return sendJson(res, 200, { items: listLessons(labsDir()).items });
+      return sendJson(res, 200, { items: listClusterLessons(active.dirs.dir(active.name), labsDir()).items });
     }
     if (path.startsWith('/lab/v1/lessons/')) {
       const [id = '', verb, ...extra] = path.slice('/lab/v1/lessons/'.length).split('/').map((p) => decodeURIComponent(p));
       if (extra.length > 0 || (verb !== undefined && verb !== 'start')) fail(pathNotFound());
-      const lessons = loadLessons(labsDir()).lessons;
+      const lessons = loadClusterLessons(active.dirs.dir(active.name), labsDir()).lessons;
       const lesson = lessons.find((l) => l.id === id);
       if (verb === undefined) {
         if (method !== 'GET') fail(methodNotAllowed());
@@ -167,9 +208,10 @@ export async function serveLessonsApi(active: ActiveCluster, req: IncomingMessag
       return sendJson(res, 200, engine.view());
     }
     const verb = path.slice('/lab/v1/progress/'.length);
-    if (!['next', 'hint', 'reset', 'check'].includes(verb)) fail(pathNotFound());
+    if (!['next', 'previous', 'hint', 'reset', 'reset-step', 'check'].includes(verb)) fail(pathNotFound());
     if (method !== 'POST') fail(methodNotAllowed());
-    const view = verb === 'next' ? await engine.next() : verb === 'hint' ? engine.hint() : verb === 'reset' ? await engine.reset() : await engine.check();
+    if (verb === 'next' || verb === 'previous' || verb === 'reset-step') return sendJson(res, 200, await moveStep(active, engine, verb));
+    const view = verb === 'hint' ? engine.hint() : verb === 'reset' ? await engine.reset() : await engine.check();
     return sendJson(res, 200, view);
   } catch (e) {
     if (e instanceof LessonError) throw new ApiStatusError(statusOfLessonError(e));

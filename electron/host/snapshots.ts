@@ -1,10 +1,11 @@
 /**
  * Snapshot files (`.kubelab`): a whole cluster in one file that an instructor hands out.
  * gzip'd JSON: `{format, kubelab, minKubelab, metadata, sha256, content}` where `content` is the
- * JSON text of `{state, workspace}` and `sha256` its SHA-256. Opening checks everything before
- * anything is written: size limits (and gzip bombs), the format version, the checksum, no
- * prototype-polluting keys, the state's schema, every object through the API server's own
- * validation, and workspace paths that cannot leave the workspace.
+ * JSON text of `{state, workspace, lessons?, pack?}` and `sha256` its SHA-256 (`lessons`: the
+ * cluster's lesson progress, `lessons.json`; `pack`: a lesson pack, see lessonPacks.ts). Opening
+ * checks everything before anything is written: size limits (and gzip bombs), the format
+ * version, the checksum, no prototype-polluting keys, the state's schema, every object through
+ * the API server's own validation, and workspace and pack paths that cannot leave their folder.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,9 @@ import { ApiServer } from '../../core/apiserver/handler';
 import { isStream } from '../../core/apiserver/request';
 import { Store } from '../../core/storage/store';
 import { unknownFields } from '../../core/api/schema/fields';
+import { normalizeProgress } from '../../core/lessons/progress';
+import type { Progress } from '../../core/lessons/types';
+import { checkPackFiles, type PackFile } from './lessonPacks';
 import { STATE_SCHEMA_VERSION, upgradeState, type StateDoc, type StateError } from './persistence/state';
 
 /** The snapshot format this KubeLab writes and reads. */
@@ -35,7 +39,7 @@ export interface SnapshotMetadata {
   author?: string;
   /** RFC 3339 (real time of the save). */
   created: string;
-  /** The lesson (and step) it belongs to. */
+  /** The lesson it belongs to, and the step (counted from 1) it starts at. */
   lesson?: string;
   step?: number;
   /** The cluster's virtual time, seed and worker nodes. */
@@ -60,6 +64,16 @@ export interface Snapshot {
   metadata: SnapshotMetadata;
   state: StateDoc;
   workspace: WorkspaceFile[];
+  /** The cluster's lesson progress when it was saved (absent in older snapshots). */
+  progress?: Progress;
+  /** The lesson pack it carries (empty when none). */
+  pack: PackFile[];
+}
+
+/** What a snapshot carries besides the state and the workspace. */
+export interface SnapshotExtras {
+  progress?: Progress | undefined;
+  pack?: PackFile[] | undefined;
 }
 
 /** A snapshot that cannot be opened: one sentence naming the problem. */
@@ -124,8 +138,8 @@ export function writeWorkspace(dir: string, files: WorkspaceFile[]): void {
 }
 
 /** Encodes a snapshot file. */
-export function encodeSnapshot(kubelab: string, metadata: SnapshotMetadata, state: StateDoc, workspace: WorkspaceFile[]): Buffer {
-  const content = JSON.stringify({ state, workspace });
+export function encodeSnapshot(kubelab: string, metadata: SnapshotMetadata, state: StateDoc, workspace: WorkspaceFile[], extras: SnapshotExtras = {}): Buffer {
+  const content = JSON.stringify({ state, workspace, ...(extras.progress ? { lessons: extras.progress } : {}), ...(extras.pack && extras.pack.length > 0 ? { pack: extras.pack } : {}) });
   const sha256 = createHash('sha256').update(content).digest('hex');
   return gzipSync(JSON.stringify({ format: SNAPSHOT_FORMAT, kubelab, minKubelab: kubelab, metadata, sha256, content }));
 }
@@ -153,7 +167,7 @@ export function decodeSnapshot(bytes: Uint8Array): Snapshot {
   if (outer.format > SNAPSHOT_FORMAT) throw new SnapshotError(`the snapshot needs KubeLab ${String(outer.minKubelab ?? 'newer')} or later (format ${outer.format}; this KubeLab reads format ${SNAPSHOT_FORMAT})`);
   if (typeof outer.content !== 'string' || typeof outer.sha256 !== 'string') throw new SnapshotError('the snapshot has no content or no checksum');
   if (createHash('sha256').update(outer.content).digest('hex') !== outer.sha256) throw new SnapshotError('the snapshot is damaged: its SHA-256 checksum does not match its content');
-  const content = parseSafeJson(outer.content, 'content') as { state?: unknown; workspace?: unknown };
+  const content = parseSafeJson(outer.content, 'content') as { state?: unknown; workspace?: unknown; lessons?: unknown; pack?: unknown };
   let state: StateDoc;
   try {
     state = upgradeState(content.state);
@@ -170,7 +184,10 @@ export function decodeSnapshot(bytes: Uint8Array): Snapshot {
   if (total > MAX_WORKSPACE_BYTES) throw new SnapshotError(`the workspace files hold more than ${MAX_WORKSPACE_BYTES / 1024 / 1024} MiB`);
   const metadata = (outer.metadata ?? {}) as SnapshotMetadata;
   if (typeof metadata.title !== 'string') throw new SnapshotError('the snapshot has no title');
-  return { format: outer.format, kubelab: String(outer.kubelab ?? ''), metadata, state, workspace };
+  if (metadata.lesson !== undefined && (typeof metadata.lesson !== 'string' || !/^[\w.-]{1,100}$/.test(metadata.lesson))) throw new SnapshotError('the snapshot names its lesson with an invalid id');
+  if (metadata.step !== undefined && (!Number.isInteger(metadata.step) || metadata.step < 0)) throw new SnapshotError('the snapshot names its lesson step with an invalid number');
+  const pack = checkPackFiles(content.pack);
+  return { format: outer.format, kubelab: String(outer.kubelab ?? ''), metadata, state, workspace, pack, ...(content.lessons !== undefined ? { progress: normalizeProgress(content.lessons) } : {}) };
 }
 
 /** The REST path of a stored object, from its store key and apiVersion. */

@@ -30,14 +30,17 @@ interface Session {
   sockets: Set<WebSocket>;
   exitCode: number | undefined;
   reaper: NodeJS.Timeout | undefined;
+  /** The sockets whose terminal is behind with its writes (flow control): the pty is paused while there is one. */
+  paused: Set<WebSocket>;
 }
 
-type ClientMessage = { type: 'input'; data: string } | { type: 'resize'; cols: number; rows: number };
+type ClientMessage = { type: 'input'; data: string } | { type: 'resize'; cols: number; rows: number } | { type: 'pause' } | { type: 'resume' } | { type: 'close' };
 
 function parseMessage(raw: string): ClientMessage | undefined {
   try {
     const m = JSON.parse(raw) as Partial<ClientMessage> & Record<string, unknown>;
     if (m.type === 'input' && typeof m.data === 'string') return { type: 'input', data: m.data };
+    if (m.type === 'pause' || m.type === 'resume' || m.type === 'close') return { type: m.type };
     if (m.type === 'resize' && Number.isInteger(m.cols) && Number.isInteger(m.rows)) {
       return { type: 'resize', cols: Math.min(1000, Math.max(2, m.cols as number)), rows: Math.min(500, Math.max(1, m.rows as number)) };
     }
@@ -68,7 +71,7 @@ export class TerminalManager {
     const cmd = this.command();
     mkdirSync(cmd.cwd, { recursive: true });
     const pty = spawn(cmd.file, cmd.args, { name: 'xterm-256color', cols: 100, rows: 30, cwd: cmd.cwd, env: cmd.env });
-    const session: Session = { id: randomBytes(12).toString('hex'), pty, output: '', sockets: new Set(), exitCode: undefined, reaper: undefined };
+    const session: Session = { id: randomBytes(12).toString('hex'), pty, output: '', sockets: new Set(), exitCode: undefined, reaper: undefined, paused: new Set() };
     pty.onData((data) => {
       session.output = (session.output + data).slice(-SCROLLBACK_CHARS);
       const frame = JSON.stringify({ type: 'output', data });
@@ -110,12 +113,34 @@ export class TerminalManager {
       const m = parseMessage(raw.toString());
       if (!m || s.exitCode !== undefined) return;
       if (m.type === 'input') s.pty.write(m.data);
-      else s.pty.resize(m.cols, m.rows);
+      else if (m.type === 'resize') s.pty.resize(m.cols, m.rows);
+      else if (m.type === 'close') this.kill(s);
+      else this.flow(s, ws, m.type === 'pause');
     });
     ws.on('close', () => {
       s.sockets.delete(ws);
-      if (s.sockets.size === 0 && s.exitCode === undefined) s.reaper = setTimeout(() => this.kill(s), DETACHED_TTL_MS);
+      this.flow(s, ws, false);
+      if (s.sockets.size === 0 && s.exitCode === undefined && this.sessions.get(s.id) === s) s.reaper = setTimeout(() => this.kill(s), DETACHED_TTL_MS);
     });
+  }
+
+  /**
+   * xterm.js flow control: a renderer that is behind with its writes asks for `pause`, and
+   * `resume` once it caught up; the pty (and so the shell's output) waits while any of the
+   * session's sockets is behind.
+   */
+  private flow(s: Session, ws: WebSocket, pause: boolean): void {
+    const before = s.paused.size > 0;
+    if (pause) s.paused.add(ws);
+    else s.paused.delete(ws);
+    const after = s.paused.size > 0;
+    if (before === after || s.exitCode !== undefined) return;
+    try {
+      if (after) s.pty.pause();
+      else s.pty.resume();
+    } catch {
+      // The pty is already gone.
+    }
   }
 
   private kill(s: Session): void {

@@ -1,16 +1,20 @@
 // The Electron main process (built to out/main/main.js). It starts the lab host in this
 // process, opens one window on the host's URL, answers the preload bridge, and closes the
 // host cleanly on quit. Only one KubeLab runs at a time; a second launch focuses the first.
+// `.kubelab` files opened from the OS (a path on the command line on Windows and Linux, an
+// 'open-file' event on macOS — before or after 'ready' — or a second launch's command line,
+// handed over by 'second-instance') wait in `openedFiles` until the renderer takes them and
+// asks the user to confirm opening each as a new cluster.
 import { app, dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir, startLabHost } from '../host/labHost';
 import type { LabHost } from '../host/labHost';
 import type { FileOpenedEvent } from '../preload/api';
 import { OpenedFiles } from './files';
 import { registerIpc } from './ipc';
-import { originOf, snapshotArgs } from './policy';
+import { originOf } from './policy';
 import { createLabWindow, hardenSession } from './window';
 
 const SHUTDOWN_TIMEOUT_MS = 5000;
@@ -73,7 +77,7 @@ async function start(): Promise<void> {
 function reportForSmokeTest(w: BrowserWindow): void {
   w.webContents.once('did-finish-load', () => {
     setTimeout(() => {
-      const report = { title: w.webContents.getTitle(), windowTitle: w.getTitle(), origin: originOf(w.webContents.getURL()) };
+      const report = { title: w.webContents.getTitle(), windowTitle: w.getTitle(), origin: originOf(w.webContents.getURL()), openedFiles: openedFiles.received };
       console.log(`KUBELAB_SMOKE ${JSON.stringify(report)}`);
       app.quit();
     }, 500);
@@ -98,15 +102,21 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.enableSandbox();
   registerIpc(() => hostOrigin, openedFiles);
-  for (const file of snapshotArgs(process.argv.slice(1))) openedFiles.add(resolve(file));
+  openedFiles.addArgs(process.argv.slice(1), process.cwd());
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    for (const file of snapshotArgs(argv.slice(1))) openedFiles.add(resolve(workingDirectory, file));
+    openedFiles.addArgs(argv.slice(1), workingDirectory);
     focusWindow();
   });
+  // macOS: emitted for the file the app was launched with (before 'ready') and for every file
+  // opened while it runs — also when every window is closed (then a window opens for it).
   app.on('open-file', (event, path) => {
     event.preventDefault();
     openedFiles.add(path);
+    if (win === null && host && hostOrigin) {
+      const lab = host;
+      openWindow(hostOrigin).loadURL(lab.url).catch(fail);
+    } else focusWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -86,7 +86,27 @@ export function parseDefaultName(value: unknown): string {
   return name;
 }
 
-/** The `.kubelab` files named on a command line (file association on Windows and Linux). */
+/**
+ * The `.kubelab` files named on a command line (file association on Windows and Linux): plain
+ * paths, and `file://` URLs as Linux desktops pass them for `%U`. Options (`--no-sandbox`,
+ * Chromium's switches) and other files are skipped. Paths come back as given (URLs decoded).
+ */
 export function snapshotArgs(argv: readonly string[]): string[] {
-  return argv.filter((a) => !a.startsWith('-') && a.toLowerCase().endsWith('.kubelab'));
+  const out: string[] = [];
+  for (const a of argv) {
+    if (typeof a !== 'string' || a.startsWith('-') || a.includes('\0')) continue;
+    let path = a;
+    if (/^file:/i.test(a)) {
+      try {
+        const u = new URL(a);
+        if (u.host !== '' && u.host !== 'localhost') continue;
+        path = decodeURIComponent(u.pathname);
+        if (/^\/[a-zA-Z]:\//.test(path)) path = path.slice(1);
+      } catch {
+        continue;
+      }
+    } else if (/^[a-z][a-z0-9+.-]+:\/\//i.test(a)) continue;
+    if (path.toLowerCase().endsWith('.kubelab')) out.push(path);
+  }
+  return out;
 }

@@ -26,7 +26,7 @@ export interface KubelabBridge {
   saveFile(defaultName: string, data: string, encoding?: FileEncoding): Promise<string | null>;
   /** Opens an http(s) link in the user's browser; `false` when the URL was refused. */
   openExternal(url: string): Promise<boolean>;
-  /** `.kubelab` files the OS asked KubeLab to open (file association), each returned once. */
+  /** `.kubelab` files the OS asked KubeLab to open (file association, a second launch), each returned once, as base64. */
   takeOpenedFiles(): Promise<OpenedFile[]>;
   /** Calls `listener` when the OS opens another `.kubelab` file; then call `takeOpenedFiles()`. Returns an unsubscribe function. */
   onFileOpened(listener: () => void): () => void;

@@ -25,11 +25,21 @@ export function captureToken(): void {
   token = sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-/** An HTTP failure, carrying the Kubernetes `Status` message when the host sent one. */
+/** One cause of a Kubernetes `Status` (a 422's invalid field). */
+export interface StatusCause {
+  reason?: string;
+  message?: string;
+  /** The field path as the API server names it: `spec.containers[0].image`. */
+  field?: string;
+}
+
+/** An HTTP failure, carrying the Kubernetes `Status` message, reason and causes when the host sent one. */
 export class TransportError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly reason = '',
+    readonly causes: StatusCause[] = [],
   ) {
     super(message);
     this.name = 'TransportError';
@@ -42,13 +52,17 @@ function authHeaders(): HeadersInit {
 
 async function failure(res: Response): Promise<TransportError> {
   let message = `${res.status} ${res.statusText}`;
+  let reason = '';
+  let causes: StatusCause[] = [];
   try {
-    const body = (await res.json()) as { message?: unknown };
+    const body = (await res.json()) as { message?: unknown; reason?: unknown; details?: { causes?: unknown } };
     if (typeof body.message === 'string') message = body.message;
+    if (typeof body.reason === 'string') reason = body.reason;
+    if (Array.isArray(body.details?.causes)) causes = body.details.causes.filter((c): c is StatusCause => typeof c === 'object' && c !== null);
   } catch {
     // Not a Status body: keep the HTTP status line.
   }
-  return new TransportError(res.status, message);
+  return new TransportError(res.status, message, reason, causes);
 }
 
 /** GETs a JSON document from the host. */
@@ -58,7 +72,7 @@ export async function getJSON<T>(path: string, signal?: AbortSignal): Promise<T>
   return (await res.json()) as T;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Sends a request to the host; rejects with a TransportError (the host's message) unless 2xx. */
 async function send(method: Method, path: string, body?: BodyInit, contentType?: string): Promise<Response> {
@@ -72,6 +86,11 @@ async function send(method: Method, path: string, body?: BodyInit, contentType?:
 /** POSTs a JSON body (or none) and reads the JSON answer. */
 export async function postJSON<T>(path: string, body: unknown = {}): Promise<T> {
   return (await (await send('POST', path, JSON.stringify(body), 'application/json')).json()) as T;
+}
+
+/** PATCHes with a JSON merge patch (RFC 7386), as `kubectl edit` and `kubectl patch --type merge` do. */
+export async function mergePatchJSON<T>(path: string, patch: unknown): Promise<T> {
+  return (await (await send('PATCH', path, JSON.stringify(patch), 'application/merge-patch+json')).json()) as T;
 }
 
 /** DELETEs `path` and reads the JSON answer. */
@@ -190,8 +209,17 @@ export type TerminalServerFrame =
   | { type: 'output'; data: string }
   | { type: 'exit'; code: number };
 
-/** Frames the renderer sends on a terminal WebSocket. */
-export type TerminalClientFrame = { type: 'input'; data: string } | { type: 'resize'; cols: number; rows: number };
+/**
+ * Frames the renderer sends on a terminal WebSocket: keystrokes, the size, flow control
+ * (`pause` while xterm.js is behind with its writes, `resume` once it caught up) and `close`
+ * (end the shell itself, not only this socket).
+ */
+export type TerminalClientFrame =
+  | { type: 'input'; data: string }
+  | { type: 'resize'; cols: number; rows: number }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'close' };
 
 export interface TerminalHandlers {
   onFrame(frame: TerminalServerFrame): void;

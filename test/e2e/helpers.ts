@@ -69,3 +69,25 @@ export async function useLocale(page: Page, locale: 'en' | 'zh-CN'): Promise<voi
   await page.evaluate((l) => localStorage.setItem('kubelab.locale', l), locale);
   await page.reload();
 }
+
+/** POSTs an object to a Kubernetes API path (a create), expecting 201. */
+export async function createObject(request: APIRequestContext, path: string, body: Record<string, unknown>): Promise<void> {
+  const res = await request.post(`${host().origin}${path}`, { headers: headers(), data: body });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
+/** Merge-patches an object through the Kubernetes API, as `kubectl patch --type merge` does. */
+export async function patchObject(request: APIRequestContext, path: string, body: Record<string, unknown>): Promise<void> {
+  const res = await request.patch(`${host().origin}${path}`, { headers: { ...headers(), 'Content-Type': 'application/merge-patch+json' }, data: JSON.stringify(body) });
+  expect(res.ok(), await res.text()).toBe(true);
+}
+
+/** Deletes an object through the Kubernetes API at once; a missing one is fine. */
+export async function deleteObject(request: APIRequestContext, path: string): Promise<void> {
+  await request.delete(`${host().origin}${path}?gracePeriodSeconds=0`, { headers: headers() });
+}
+
+/** The active terminal's text (renderer/src/components/terminal/TerminalPane.vue sets the hook). */
+export function terminalText(page: Page): Promise<string> {
+  return page.evaluate(() => (window as { __kubelabTerminalText?: () => string }).__kubelabTerminalText?.() ?? '');
+}

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { startLabHost } from '../../electron/host/labHost';
 import { readKubeconfig } from '../../electron/host/kubeconfig';
 import { httpStream, httpTransport, parseYamlDocuments, sandboxedFiles } from '../../electron/cli/shell';
+import { wsExec } from '../../electron/cli/execClient';
 import { ShellEngine } from '../../core/shell/engine';
 import { splitWords } from '../../core/shell/words';
 import { findKubectl, tempDir } from '../helpers';
@@ -62,7 +63,7 @@ describe.skipIf(!kubectlPath)('the bundled shell prints what kubectl prints', as
   const state = { context: target.context, namespace: target.namespace, lastExit: 0, server: target.server };
   let out = '';
   let err = '';
-  const engine = new ShellEngine(httpTransport(target), state, { out: (t) => (out += t), err: (t) => (err += t) }, { stream: httpStream(target), files: sandboxedFiles(work), parseYaml: parseYamlDocuments });
+  const engine = new ShellEngine(httpTransport(target), state, { out: (t) => (out += t), err: (t) => (err += t) }, { stream: httpStream(target), files: sandboxedFiles(work), parseYaml: parseYamlDocuments, exec: wsExec(target) });
   const shell = async (line: string): Promise<Output> => {
     out = '';
     err = '';
@@ -117,5 +118,5 @@ describe.skipIf(!kubectlPath)('the bundled shell prints what kubectl prints', as
     console.log(`shell golden test: compared ${compared} command lines, ${compared - mismatches.length} identical`);
     if (process.env['SHELL_GOLDEN_REPORT']) writeFileSync(process.env['SHELL_GOLDEN_REPORT'], mismatches.join('\n\n'));
     expect(mismatches.join('\n\n')).toBe('');
-  }, 600_000);
+  }, 1_500_000);
 });

@@ -15,7 +15,8 @@ import type { TypeView } from './schema';
 import { compare, toFieldSet } from './typed';
 import { formatValidationErrors, validateConfig } from './typedMerge';
 import { Conflicts, updaterApply, updaterUpdate, type TypedKind } from './updater';
-import { canonicalJson, clone, dropNulls, isObject, type JsonObject } from './value';
+import { jsonCopy } from '../../storage/frozen';
+import { canonicalJson, clone, dropNulls, isObject, setKey, type JsonObject } from './value';
 
 /** The annotation client-side apply keeps its last configuration in. */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -69,6 +70,20 @@ function typedObject(s: FieldManagerScope, obj: KubeObject | undefined): JsonObj
  * present — structs as their own zero value, anything else as null — so that the first writer
  * does not own them as a whole (no `.` entry for `f:containers`).
  */
+/**
+ * What `typedObject` gives, without copying: the object's own members shared (the comparison only
+ * reads them), type meta and managedFields left out.
+ */
+function comparedObject(s: FieldManagerScope, obj: KubeObject | undefined): JsonObject {
+  if (!obj) return typedObject(s, obj);
+  const out: JsonObject = {};
+  for (const k of Object.keys(obj)) if (k !== 'apiVersion' && k !== 'kind') setKey(out, k, (obj as unknown as JsonObject)[k]);
+  const md: JsonObject = { ...(obj.metadata as unknown as JsonObject) };
+  delete md['managedFields'];
+  out['metadata'] = md;
+  return out;
+}
+
 function zeroValue(types: TypeView, schema: Schema | undefined, depth: number): JsonObject {
   const a = types.atom(schema);
   const out: JsonObject = {};
@@ -95,7 +110,9 @@ function withManaged(obj: JsonObject, m: Managed): KubeObject {
  * UpdateNoErrors does.
  */
 export function updateManagedFields(s: FieldManagerScope, live: KubeObject | undefined, obj: KubeObject, manager: string): KubeObject {
-  const out = clone(obj);
+  // A JSON-form copy that shares the parts of the live object the write keeps (frozen, unchanged).
+  const out = jsonCopy(obj);
+  out.metadata = { ...out.metadata };
   try {
     let managed: Managed;
     const requested = obj.metadata.managedFields;
@@ -121,13 +138,14 @@ export function updateManagedFields(s: FieldManagerScope, live: KubeObject | und
     if (managed.fields.size === 0 && live?.metadata.uid) return out;
     const id = managerId({ manager: manager || 'unknown', operation: 'Update', apiVersion: apiVersion(s), subresource: s.subresource });
     const self = 'current-operation';
-    managed.fields = updaterUpdate(typedKind(s), typedObject(s, live), typedObject(s, out), apiVersion(s), managed.fields, self);
+    managed.fields = updaterUpdate(typedKind(s), comparedObject(s, live), comparedObject(s, out), apiVersion(s), managed.fields, self);
     stripMeta(managed, self);
     const vs = managed.fields.get(self);
     if (vs) {
       managed.fields.delete(self);
       const prev = managed.fields.get(id);
-      managed.fields.set(id, prev ? { ...vs, set: vs.set.union(prev.set) } : vs);
+      // (prev ∪ new: the manager's own set, kept as it is when the write added nothing to it.)
+      managed.fields.set(id, prev ? { ...vs, set: prev.set.union(vs.set) } : vs);
       managed.times.set(id, s.now);
     }
     capUpdateManagers(managed);

@@ -153,16 +153,28 @@ export class FieldSet {
     return this.children.get(pe) ?? new FieldSet();
   }
 
-  /** s ∪ o. */
+  /** s ∪ o (this very set when `o` adds nothing to it: sets are never changed once built). */
   union(o: FieldSet): FieldSet {
+    if (o === this) return this;
+    let members = false;
+    for (const m of o.members) {
+      if (!this.members.has(m)) {
+        members = true;
+        break;
+      }
+    }
+    let merged: Map<PathElement, FieldSet> | undefined;
+    for (const [pe, c] of o.children) {
+      const mine = this.children.get(pe);
+      const u = mine ? mine.union(c) : c;
+      if (u !== mine) (merged ??= new Map()).set(pe, u);
+    }
+    if (!members && !merged) return this;
     const out = new FieldSet();
     for (const m of this.members) out.members.add(m);
     for (const m of o.members) out.members.add(m);
     for (const [pe, c] of this.children) out.children.set(pe, c);
-    for (const [pe, c] of o.children) {
-      const mine = out.children.get(pe);
-      out.children.set(pe, mine ? mine.union(c) : c);
-    }
+    if (merged) for (const [pe, c] of merged) out.children.set(pe, c);
     return out;
   }
 
@@ -179,28 +191,40 @@ export class FieldSet {
     return out;
   }
 
-  /** s − o, path by path (a parent minus its child stays). */
+  /** s − o, path by path (a parent minus its child stays); this very set when nothing goes. */
   difference(o: FieldSet): FieldSet {
-    const out = new FieldSet();
-    for (const m of this.members) if (!o.members.has(m)) out.members.add(m);
-    for (const [pe, c] of this.children) {
-      const other = o.children.get(pe);
-      const d = other ? c.difference(other) : c;
-      if (!d.isEmpty()) out.children.set(pe, d);
-    }
-    return out;
+    return this.minus(o, false);
   }
 
-  /** s − o, where a member of o also removes everything under it. */
+  /** s − o, where a member of o also removes everything under it; this very set when nothing goes. */
   recursiveDifference(o: FieldSet): FieldSet {
+    return this.minus(o, true);
+  }
+
+  private minus(o: FieldSet, recursive: boolean): FieldSet {
+    let changed = false;
+    for (const m of this.members) {
+      if (o.members.has(m)) {
+        changed = true;
+        break;
+      }
+    }
+    // Each child's difference; an emptied child goes (undefined).
+    const kept: [PathElement, FieldSet | undefined][] = [];
+    for (const [pe, c] of this.children) {
+      let d: FieldSet | undefined;
+      if (!(recursive && o.members.has(pe))) {
+        const other = o.children.get(pe);
+        d = other ? c.minus(other, recursive) : c;
+        if (d.isEmpty()) d = undefined;
+      }
+      if (d !== c) changed = true;
+      kept.push([pe, d]);
+    }
+    if (!changed) return this;
     const out = new FieldSet();
     for (const m of this.members) if (!o.members.has(m)) out.members.add(m);
-    for (const [pe, c] of this.children) {
-      if (o.members.has(pe)) continue;
-      const other = o.children.get(pe);
-      const d = other ? c.recursiveDifference(other) : c;
-      if (!d.isEmpty()) out.children.set(pe, d);
-    }
+    for (const [pe, d] of kept) if (d) out.children.set(pe, d);
     return out;
   }
 

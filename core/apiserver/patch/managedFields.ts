@@ -9,7 +9,8 @@ import type { StatusCause, StatusError } from '../../api/status';
 import { failure } from './errors';
 import { FieldSet, fieldPE, pathString } from './fieldpath';
 import type { Conflict, ManagedFields } from './updater';
-import { isObject } from './value';
+import { deepFreeze } from '../../storage/frozen';
+import { isObject, type JsonObject } from './value';
 
 /** metav1.ManagedFieldsEntry. */
 export interface ManagedFieldsEntry {
@@ -48,6 +49,40 @@ export function managerId(e: ManagedFieldsEntry): string {
   return JSON.stringify(id);
 }
 
+/**
+ * The field set of each stored (frozen) `fieldsV1`, and the `fieldsV1` of each field set: a write
+ * decodes every manager's set and encodes them all again, but most sets are those of the last
+ * version, unchanged (the store shares unchanged parts between versions, so a `fieldsV1` keeps its
+ * identity). Field sets are never changed once built, so sharing them is safe.
+ */
+const decodedSets = new WeakMap<object, FieldSet>();
+const encodedSets = new WeakMap<FieldSet, JsonObject>();
+
+/** The set of a FieldsV1 document (cached for a frozen one, with its canonical encoding). */
+function fieldsV1Set(doc: unknown): FieldSet {
+  const frozen = isObject(doc) && Object.isFrozen(doc);
+  const known = frozen ? decodedSets.get(doc) : undefined;
+  if (known) return known;
+  const set = FieldSet.fromFieldsV1(doc);
+  if (frozen) {
+    decodedSets.set(doc, set);
+    const encoded = set.toFieldsV1();
+    encodedSets.set(set, JSON.stringify(encoded) === JSON.stringify(doc) ? doc : deepFreeze(encoded));
+  }
+  return set;
+}
+
+/** The FieldsV1 document of a set (cached: frozen, shared by every entry that has the set). */
+function fieldsV1Of(set: FieldSet): JsonObject {
+  let doc = encodedSets.get(set);
+  if (!doc) {
+    doc = deepFreeze(set.toFieldsV1());
+    encodedSets.set(set, doc);
+    decodedSets.set(doc, set);
+  }
+  return doc;
+}
+
 /** Decodes `metadata.managedFields`; throws an Error for a malformed list. */
 export function decodeManagedFields(entries: unknown): Managed {
   const out = emptyManaged();
@@ -58,7 +93,7 @@ export function decodeManagedFields(entries: unknown): Managed {
     const e = raw as ManagedFieldsEntry;
     const id = managerId(e);
     if (e.fieldsType !== 'FieldsV1') throw new Error(`invalid fieldsType ${JSON.stringify(e.fieldsType ?? '')}`);
-    const set = FieldSet.fromFieldsV1(e.fieldsV1 ?? {});
+    const set = fieldsV1Set(e.fieldsV1 ?? {});
     out.fields.set(id, { set, apiVersion: e.apiVersion ?? '', applied: e.operation === 'Apply' });
     out.times.set(id, typeof e.time === 'string' ? e.time : undefined);
   }
@@ -78,7 +113,7 @@ export function encodeManagedFields(m: Managed): ManagedFieldsEntry[] | undefine
     const time = m.times.get(id);
     if (time) e.time = time;
     e.fieldsType = 'FieldsV1';
-    e.fieldsV1 = vs.set.toFieldsV1();
+    e.fieldsV1 = fieldsV1Of(vs.set);
     if (parsed.subresource) e.subresource = parsed.subresource;
     entries.push(e);
   }

@@ -44,8 +44,34 @@ function mergeDocs(doc: JsonObject, patch: JsonObject): void {
   }
 }
 
-/** Applies a merge patch (its text) to a document; the document is not modified. */
-export function applyMergePatch(doc: unknown, patchText: string, kindName: string): unknown {
+/** merge without changing `cur`: the parts the patch leaves alone are shared, not copied. */
+function mergeShared(cur: unknown, patch: unknown): unknown {
+  if (!isObject(cur)) return pruneNulls(patch);
+  if (!isObject(patch)) return patch;
+  return mergeDocsShared(cur, patch);
+}
+
+/** mergeDocs into a shallow copy of `doc` (its members shared). */
+function mergeDocsShared(doc: JsonObject, patch: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const k of Object.keys(doc)) setKey(out, k, doc[k]);
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) {
+      if (Object.hasOwn(out, k)) delete out[k];
+      continue;
+    }
+    const cur = Object.hasOwn(out, k) ? out[k] : undefined;
+    setKey(out, k, cur === undefined || cur === null ? pruneNulls(v) : mergeShared(cur, v));
+  }
+  return out;
+}
+
+/**
+ * Applies a merge patch (its text) to a document; the document is not modified. With `shared`
+ * the result shares what the patch leaves alone with the document (which must then be in JSON
+ * form — the store's frozen objects are) instead of starting from a deep copy.
+ */
+export function applyMergePatch(doc: unknown, patchText: string, kindName: string, shared = false): unknown {
   let patch: unknown;
   try {
     patch = JSON.parse(patchText) as unknown;
@@ -57,6 +83,7 @@ export function applyMergePatch(doc: unknown, patchText: string, kindName: strin
     // The result is the array itself (nulls pruned), which no object decodes from.
     throw invalidPatch(JSON.stringify(pruneNulls(patch)), `json: cannot unmarshal array into Go value of type ${kindName}`);
   }
+  if (shared && isObject(doc)) return mergeDocsShared(doc, patch);
   const out = clone(doc);
   if (!isObject(out)) return pruneNulls(patch);
   mergeDocs(out, patch);

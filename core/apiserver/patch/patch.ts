@@ -66,12 +66,13 @@ const TYPE_META_GO = 'struct { APIVersion string "json:\\"apiVersion,omitempty\\
 
 /**
  * Applies a JSON, merge or strategic merge patch (its text) to the current object (with its
- * type meta); the result must still be an object.
+ * type meta); the result must still be an object. With `shared`, a merge patch's result shares the
+ * parts it leaves alone with `current` (see `applyMergePatch`).
  */
-export function patchObject(type: Exclude<PatchType, 'apply'>, current: JsonObject, body: string, types: TypeView, schema: Schema | undefined, kindName: string): JsonObject {
+export function patchObject(type: Exclude<PatchType, 'apply'>, current: JsonObject, body: string, types: TypeView, schema: Schema | undefined, kindName: string, shared = false): JsonObject {
   let result: unknown;
   if (type === 'json') result = applyJsonPatch(current, body);
-  else if (type === 'merge') result = applyMergePatch(current, body, kindName);
+  else if (type === 'merge') result = applyMergePatch(current, body, kindName, shared);
   else {
     let patch: unknown;
     try {

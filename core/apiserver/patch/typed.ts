@@ -109,6 +109,8 @@ function leaf(lhs: unknown, rhs: unknown, path: Path, c: Comparison): void {
 }
 
 function walkCompare(types: TypeView, schema: Schema | undefined, lhs: unknown, rhs: unknown, path: Path, c: Comparison): void {
+  // The same value on both sides (a part the write shares with the live object) changes nothing.
+  if (lhs === rhs && lhs !== undefined) return;
   const al = types.atomFor(schema, lhs === undefined ? rhs : lhs);
   const ar = types.atomFor(schema, rhs === undefined ? lhs : rhs);
   if (al.kind !== ar.kind || al.kind === 'scalar' || al.kind === 'untyped') {

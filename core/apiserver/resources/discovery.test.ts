@@ -52,7 +52,7 @@ const EXPECTED: [string, string, string, boolean, string, string][] = [
 ];
 
 const SUBRESOURCES: Record<string, string[]> = {
-  'v1/pods': ['status', 'binding', 'eviction', 'log'],
+  'v1/pods': ['status', 'binding', 'eviction', 'log', 'exec', 'attach'],
   'v1/nodes': ['status'],
   'v1/namespaces': ['status', 'finalize'],
   'v1/services': ['status'],

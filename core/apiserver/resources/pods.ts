@@ -182,7 +182,7 @@ export const pods: ResourceDef = {
   shortNames: ['po'],
   categories: ['all'],
   verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
-  subresources: ['status', 'binding', 'eviction', 'log'],
+  subresources: ['status', 'binding', 'eviction', 'log', 'exec', 'attach'],
   schemaName: 'io.k8s.api.core.v1.Pod',
   printer: podPrinter,
   defaults: podDefaults,

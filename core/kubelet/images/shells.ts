@@ -1,7 +1,7 @@
 /** General-purpose images that run the command they are given: busybox, alpine, ubuntu, debian. */
 import { DEBIAN_PATH, SHELL_TOOLS, bins, debianBase, text, type ImageDef } from './types';
 
-const BUSYBOX_APPLETS = [...SHELL_TOOLS, 'wget', 'nc', 'nslookup', 'ping', 'vi', 'top', 'free', 'df', 'busybox'];
+const BUSYBOX_APPLETS = [...SHELL_TOOLS, 'wget', 'nc', 'nslookup', 'ping', 'vi', 'top', 'free', 'ip', 'ifconfig', 'busybox'];
 
 /** busybox: every applet is /bin/busybox; CMD sh. */
 export const BUSYBOX: ImageDef = {

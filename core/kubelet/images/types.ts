@@ -47,7 +47,7 @@ export function bins(dir: string, names: string[], program?: string): Record<str
 }
 
 /** The applets every shell image has (busybox's, coreutils'), run by the simulated tools. */
-export const SHELL_TOOLS = ['sh', 'echo', 'sleep', 'cat', 'ls', 'date', 'env', 'printenv', 'hostname', 'touch', 'rm', 'mkdir', 'true', 'false', 'test', '[', 'head', 'tail', 'wc', 'ps', 'kill', 'id', 'pwd', 'uname', 'seq', 'whoami', 'grep', 'sort', 'uniq', 'tee', 'basename', 'dirname'];
+export const SHELL_TOOLS = ['sh', 'echo', 'sleep', 'cat', 'ls', 'date', 'env', 'printenv', 'hostname', 'touch', 'rm', 'mkdir', 'true', 'false', 'test', '[', 'head', 'tail', 'wc', 'ps', 'kill', 'id', 'pwd', 'uname', 'seq', 'whoami', 'grep', 'sort', 'uniq', 'tee', 'basename', 'dirname', 'df', 'mount', 'tar'];
 
 /** /etc/os-release of a Debian 12 based image (nginx, httpd, redis, postgres). */
 export const DEBIAN_OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"

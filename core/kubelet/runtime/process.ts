@@ -7,6 +7,7 @@ import type { Clock, TimerHandle } from '../../clock/clock';
 import type { HttpRequest, HttpResponse, Listener, PodNetwork } from '../../network/types';
 import type { ResolvedImage } from '../images/catalogue';
 import type { FileSystem } from './fs';
+import type { PidNamespace } from './pids';
 
 /** Signals the simulation knows, with their numbers. */
 export const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGTERM: 15, SIGCHLD: 17, SIGWINCH: 28 };
@@ -56,6 +57,14 @@ export interface ContainerHost {
   spawn(argv: string[], io: ProcessIo, env: Record<string, string>, cwd: string, ppid: number): Promise<number>;
   /** Registers a process without a program (nginx workers); returns its pid. */
   addProcess(argv: string[], ppid: number): number;
+  /** The PID namespace the container's processes live in (the pod's, with shareProcessNamespace). */
+  readonly pids?: PidNamespace;
+  /** The container's mounts, as `mount` and `df` list them. */
+  readonly mountTable?: readonly { path: string; readOnly: boolean; kind: string }[];
+  /** Whether the pod uses the node's network (`hostNetwork: true`). */
+  readonly hostNetwork?: boolean;
+  /** Changes the command line `ps` shows for a process (an exec, nginx naming its master). */
+  retitle?(pid: number, argv: string[]): void;
 }
 
 /** A process as `ps` shows it. */
@@ -68,12 +77,34 @@ export interface ProcessInfo {
   user: string;
 }
 
+/**
+ * Standard input that arrives over time (an exec session's stdin, a terminal): `read` resolves
+ * with the next chunk (a whole line in a terminal's canonical mode), or undefined at the end of
+ * the input. A reader that died meanwhile (`alive` false) is skipped: what it would have read goes
+ * to the next reader, as the data left in a pipe does.
+ */
+export interface InputStream {
+  read(alive: () => boolean): Promise<string | undefined>;
+}
+
+/** The terminal a process runs on (an exec or attach session with a tty). */
+export interface TerminalLike {
+  readonly cols: number;
+  readonly rows: number;
+  /** The line being typed. */
+  pending?(): string;
+}
+
 /** Where a process's output goes and where its input comes from. */
 export interface ProcessIo {
   stdout(text: string): void;
   stderr(text: string): void;
   /** Standard input, all at once (pipes and here-strings); empty when none. */
   stdin: string;
+  /** Standard input as a stream (an exec session with stdin); `stdin` is then empty. */
+  input?: InputStream;
+  /** The controlling terminal, when the process runs on one. */
+  tty?: TerminalLike;
 }
 
 /** What a running program sees. */
@@ -97,8 +128,18 @@ export interface ProcessContext {
   exit(code: number): never;
   /** Ends the process with `code` from outside its flow (a signal handler's asynchronous work). */
   end(code: number): void;
-  /** Runs a child program. */
+  /** Runs a child program (it inherits the standard input unless `io` gives one). */
   spawn(argv: string[], io?: Partial<ProcessIo>, env?: Record<string, string>): Promise<number>;
+  /** Reads the next chunk of `io`'s standard input (default the process's): undefined at its end. */
+  read(io?: ProcessIo): Promise<string | undefined>;
+}
+
+/** All of a standard input: the stream read to its end, or the text given at once. */
+export async function readAll(ctx: ProcessContext, io: ProcessIo = ctx.io): Promise<string> {
+  if (!io.input) return io.stdin;
+  let text = '';
+  for (let chunk = await ctx.read(io); chunk !== undefined; chunk = await ctx.read(io)) text += chunk;
+  return text;
 }
 
 /** A program: runs until it returns its exit status. */
@@ -112,7 +153,19 @@ export async function execInPlace(ctx: ProcessContext, argv: string[]): Promise<
     return 127;
   }
   const replaced = Object.create(ctx, { argv: { value: argv } }) as ProcessContext;
+  ctx.host.retitle?.(ctx.pid, argv);
   return program(replaced);
+}
+
+/** The standard streams of a child: what `io` gives, else the parent's (its input included). */
+function childIo(parent: ProcessIo, io: Partial<ProcessIo>): ProcessIo {
+  const inherit = io.stdin === undefined && io.input === undefined;
+  const out: ProcessIo = { stdout: io.stdout ?? parent.stdout, stderr: io.stderr ?? parent.stderr, stdin: io.stdin ?? (inherit ? parent.stdin : '') };
+  const input = inherit ? parent.input : io.input;
+  if (input) out.input = input;
+  const tty = io.tty ?? parent.tty;
+  if (tty) out.tty = tty;
+  return out;
 }
 
 /** A process being run. */
@@ -221,7 +274,11 @@ export class Process {
         throw new ExitProcess(code);
       },
       end: (code: number) => this.finish(code),
-      spawn: (argv: string[], io: Partial<ProcessIo> = {}, env: Record<string, string> = this.env) => host.spawn(argv, { stdout: io.stdout ?? this.io.stdout, stderr: io.stderr ?? this.io.stderr, stdin: io.stdin ?? '' }, env, this.cwd, this.pid),
+      spawn: (argv: string[], io: Partial<ProcessIo> = {}, env: Record<string, string> = this.env) => host.spawn(argv, childIo(this.io, io), env, this.cwd, this.pid),
+      read: (io: ProcessIo = this.io) => {
+        if (io.input) return io.input.read(() => !gone());
+        return Promise.resolve(undefined);
+      },
     } satisfies ProcessContext;
     Object.defineProperty(ctx, 'cwd', { get: () => this.cwd, set: (v: string) => (this.cwd = v), enumerable: true });
     Object.defineProperty(ctx, 'killed', { get: gone, enumerable: true });

@@ -5,6 +5,8 @@ import { coredns, daemon, entrypointPassthrough, mysql, pause, postgres, redisSe
 import { shProgram } from './sh';
 import { testExpression } from './shTest';
 import { stress } from './stress';
+import { SYS_TOOLS } from './sysTools';
+import { tar } from './tar';
 import { TOOLS } from './tools';
 import { httpd, nginx, nginxEntrypoint, phpApache } from './web';
 
@@ -18,6 +20,8 @@ const notInstalled =
 /** The programs. */
 export const PROGRAMS: Record<string, Program> = {
   ...TOOLS,
+  ...SYS_TOOLS,
+  tar,
   sh: shProgram,
   test: async (ctx) => testExpression(ctx.argv.slice(1), ctx, ctx.io),
   '[': async (ctx) => testExpression(ctx.argv.slice(1, ctx.argv[ctx.argv.length - 1] === ']' ? -1 : undefined), ctx, ctx.io),
@@ -55,10 +59,7 @@ export const PROGRAMS: Record<string, Program> = {
     const r = ctx.host.tcp(host, Number(port));
     return r.ok ? 0 : 1;
   },
-  nslookup: notInstalled('nslookup'),
-  ping: notInstalled('ping'),
   vi: notInstalled('vi'),
   top: notInstalled('top'),
   free: notInstalled('free'),
-  df: notInstalled('df'),
 };

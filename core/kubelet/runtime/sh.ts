@@ -7,14 +7,22 @@ import { normalizePath } from './fs';
 import type { ProcessIo, Program } from './process';
 import { ExitProcess } from './process';
 export { arithmetic } from './shExpand';
-import { expandWord, expandWords, type Shell } from './shExpand';
+import { expandWord, expandWords, redirectInput, type Shell } from './shExpand';
 import { ShSyntaxError, parseScript, type Redirect, type ShNode } from './shParse';
+import { notFound, readLoop, shellFlavor, type ShellFlavor } from './shRepl';
 import { testExpression } from './shTest';
+
+/** The flavor of each running shell, and whether it is interactive (for its messages). */
+const flavors = new WeakMap<Shell, { flavor: ShellFlavor; interactive: boolean }>();
 
 /** Applies redirections to `io`; returns undefined (with a message printed) when one fails. */
 async function redirect(sh: Shell, redirects: Redirect[], io: ProcessIo): Promise<ProcessIo | undefined> {
   let out = { ...io };
   for (const r of redirects) {
+    if (r.op === '<<' || r.op === '<<<') {
+      out.stdin = await redirectInput(sh, r, io);
+      continue;
+    }
     const target = await expandWord(sh, r.target, io);
     if (r.op === '>&') {
       const to = target === '2' ? io.stderr : io.stdout;
@@ -30,6 +38,7 @@ async function redirect(sh: Shell, redirects: Redirect[], io: ProcessIo): Promis
         return undefined;
       }
       out.stdin = content;
+      delete out.input;
       continue;
     }
     if (path === '/dev/null') {
@@ -158,6 +167,11 @@ async function runCommand(sh: Shell, node: Extract<ShNode, { t: 'cmd' }>, io: Pr
   const env: Record<string, string> = {};
   for (const k of sh.exported) if (sh.vars[k] !== undefined) env[k] = sh.vars[k] as string;
   Object.assign(env, assigned);
+  const f = flavors.get(sh);
+  if (f && !sh.ctx.host.resolve(name, env['PATH'] ?? sh.vars['PATH'] ?? '')) {
+    r.stderr(notFound(name, f.flavor, f.interactive));
+    return 127;
+  }
   return sh.ctx.spawn(argv, r, env);
 }
 
@@ -232,12 +246,14 @@ const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
   exec: (sh, argv, io) => (argv.length > 1 ? sh.ctx.spawn(argv.slice(1), io) : 0),
-  read: (sh, argv, io) => {
-    const line = io.stdin.split('\n')[0] ?? '';
+  read: async (sh, argv, io) => {
+    const input = io.input ? await sh.ctx.read(io) : io.stdin;
+    if (input === undefined || input === '') return 1;
+    const line = input.split('\n')[0] ?? '';
     const names = argv.slice(1).filter((a) => !a.startsWith('-'));
-    const parts = line.split(/\s+/);
+    const parts = line.trim().split(/\s+/);
     names.forEach((n, i) => (sh.vars[n] = i === names.length - 1 ? parts.slice(i).join(' ') : (parts[i] ?? '')));
-    return io.stdin === '' ? 1 : 0;
+    return 0;
   },
 };
 
@@ -263,10 +279,20 @@ export const shProgram: Program = async (ctx) => {
     script = content;
     params = args;
   } else {
+    const sh: Shell = { ctx, vars: { ...ctx.env }, exported: new Set(Object.keys(ctx.env)), params: [ctx.argv[0] ?? 'sh'], status: 0, spins: 0, lastTime: ctx.now(), run: (node, io) => runNode(sh, node, io) };
+    if (ctx.io.input) {
+      // Commands from a stream: a terminal makes the shell interactive (as `-i` does).
+      const interactive = ctx.io.tty !== undefined || args.some((a) => /^-[a-z]*i/.test(a));
+      const flavor = shellFlavor(ctx);
+      flavors.set(sh, { flavor, interactive });
+      sh.vars['PWD'] ??= ctx.cwd;
+      return readLoop(sh, flavor, interactive);
+    }
     script = ctx.io.stdin;
     params = [ctx.argv[0] ?? 'sh'];
   }
   const sh: Shell = { ctx, vars: { ...ctx.env }, exported: new Set(Object.keys(ctx.env)), params, status: 0, spins: 0, lastTime: ctx.now(), run: (node, io) => runNode(sh, node, io) };
+  flavors.set(sh, { flavor: shellFlavor(ctx), interactive: false });
   let tree: ShNode;
   try {
     tree = parseScript(script);

@@ -1,19 +1,35 @@
-/** The expansions of the simulated `sh`: parameters, command substitution, arithmetic, field splitting. */
+/**
+ * The expansions of the shell language, shared by the simulated `sh` of containers and the
+ * bundled shell: parameters, command substitution, arithmetic, tilde, field splitting, and the
+ * glob patterns of unquoted words (the bundled shell matches them against its files).
+ */
 import type { ProcessContext, ProcessIo } from './process';
-import { parseScript, type ShNode, type Word } from './shParse';
+import { parseScript, type Redirect, type ShNode, type Word } from './shParse';
 
-/** The state of a running shell. */
-export interface Shell {
-  ctx: ProcessContext;
+/** What expansion needs of a shell: its variables, parameters, last status, and a way to run a command substitution. */
+export interface ExpandShell {
   vars: Record<string, string>;
-  exported: Set<string>;
   params: string[];
   status: number;
+  /** `$$` (else the container process's pid). */
+  pid?: number;
+  /** Runs a parsed script (command substitution). */
+  run(node: ShNode, io: ProcessIo): Promise<number>;
+}
+
+/** The state of a running container shell. */
+export interface Shell extends ExpandShell {
+  ctx: ProcessContext;
+  exported: Set<string>;
   /** Iterations since the clock last moved (a busy loop yields to the clock now and then). */
   spins: number;
   lastTime: number;
-  /** Runs a parsed script (command substitution). */
-  run(node: ShNode, io: ProcessIo): Promise<number>;
+}
+
+/** One field of an expanded word, with its glob pattern (quoted characters escaped by `\\`) when it has unquoted `*`, `?` or `[`. */
+export interface Field {
+  text: string;
+  glob?: string;
 }
 
 /** Evaluates `$(( ... ))` (integers, + - * / %, comparisons, parentheses, variables). */
@@ -67,7 +83,7 @@ function applyOp(op: string, a: number, b: number): number {
 }
 
 /** Expands `$VAR`, `${VAR:-x}`, `$(cmd)`, `$((expr))` and backquotes in a piece of text. */
-export async function expandText(sh: Shell, text: string, io: ProcessIo): Promise<string> {
+export async function expandText(sh: ExpandShell, text: string, io: ProcessIo): Promise<string> {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
@@ -127,9 +143,9 @@ export async function expandText(sh: Shell, text: string, io: ProcessIo): Promis
   return out;
 }
 
-function lookup(sh: Shell, name: string): string {
+function lookup(sh: ExpandShell, name: string): string {
   if (name === '?') return String(sh.status);
-  if (name === '$') return String(sh.ctx.pid);
+  if (name === '$') return String(sh.pid ?? (sh as Partial<Shell>).ctx?.pid ?? 0);
   if (name === '#') return String(Math.max(0, sh.params.length - 1));
   if (name === '@' || name === '*') return sh.params.slice(1).join(' ');
   if (name === '!' || name === '-') return '';
@@ -137,45 +153,83 @@ function lookup(sh: Shell, name: string): string {
   return sh.vars[name] ?? '';
 }
 
-async function substitute(sh: Shell, script: string, io: ProcessIo): Promise<string> {
+async function substitute(sh: ExpandShell, script: string, io: ProcessIo): Promise<string> {
   let captured = '';
   const sub: ProcessIo = { stdout: (t) => (captured += t), stderr: io.stderr, stdin: '' };
   await sh.run(parseScript(script), sub);
   return captured.replace(/\n+$/, '');
 }
 
-/** Expands words into fields (unquoted expansions split on blanks). */
-export async function expandWords(sh: Shell, words: Word[], io: ProcessIo): Promise<string[]> {
-  const out: string[] = [];
+const GLOB_CHARS = /[*?[]/;
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\\]/g, (c) => `\\${c}`);
+}
+
+/** Expands words into fields (unquoted expansions split on blanks), each with its glob pattern when it has one. */
+export async function expandFields(sh: ExpandShell, words: Word[], io: ProcessIo): Promise<Field[]> {
+  const out: Field[] = [];
   for (const w of words) {
-    let fields: string[] = [''];
+    let fields: { text: string; pattern: string; glob: boolean }[] = [{ text: '', pattern: '', glob: false }];
     let quoted = false;
-    for (const seg of w) {
+    const append = (text: string, literal: boolean) => {
+      const f = fields[fields.length - 1] as (typeof fields)[number];
+      f.text += text;
+      f.pattern += literal ? escapeGlob(text) : text;
+      if (!literal && GLOB_CHARS.test(text)) f.glob = true;
+    };
+    for (const [i, seg] of w.entries()) {
       if (seg.mode === 'lit') {
-        fields[fields.length - 1] += seg.text;
+        append(seg.text, true);
         quoted = true;
       } else if (seg.mode === 'dq') {
-        fields[fields.length - 1] += await expandText(sh, seg.text, io);
+        append(await expandText(sh, seg.text, io), true);
         quoted = true;
       } else {
-        const text = await expandText(sh, seg.text, io);
-        const hasExpansion = /[$`]/.test(seg.text);
-        if (!hasExpansion) fields[fields.length - 1] += text;
+        let src = seg.text;
+        const home = sh.vars['HOME'];
+        if (i === 0 && home !== undefined && /^~(\/|$)/.test(src) && (src.length > 1 || w.length === 1 || w[1]?.text.startsWith('/'))) {
+          append(home, true);
+          src = src.slice(1);
+        }
+        const text = await expandText(sh, src, io);
+        const hasExpansion = /[$`]/.test(src);
+        if (!hasExpansion) append(text, false);
         else {
           const parts = text.split(/[ \t\n]+/);
-          fields[fields.length - 1] += parts[0] ?? '';
-          for (const part of parts.slice(1)) fields.push(part);
+          append(parts[0] ?? '', false);
+          for (const part of parts.slice(1)) {
+            fields.push({ text: '', pattern: '', glob: false });
+            append(part, false);
+          }
         }
       }
     }
-    if (!quoted) fields = fields.filter((f) => f !== '');
-    out.push(...fields);
+    if (!quoted) fields = fields.filter((f) => f.text !== '');
+    out.push(...fields.map((f) => (f.glob ? { text: f.text, glob: f.pattern } : { text: f.text })));
   }
   return out;
 }
 
+/** Expands words into fields (unquoted expansions split on blanks). */
+export async function expandWords(sh: ExpandShell, words: Word[], io: ProcessIo): Promise<string[]> {
+  return (await expandFields(sh, words, io)).map((f) => f.text);
+}
+
 /** Expands one word into one string. */
-export async function expandWord(sh: Shell, w: Word, io: ProcessIo): Promise<string> {
+export async function expandWord(sh: ExpandShell, w: Word, io: ProcessIo): Promise<string> {
   return (await expandWords(sh, [w], io)).join(' ');
 }
 
+/**
+ * The standard input a `<<` or `<<<` redirection gives: the here-document's body (its
+ * parameters and command substitutions expanded unless the delimiter was quoted; a backslash
+ * escapes only `$`, `` ` ``, `\\` and a newline), or the here-string's word and a newline.
+ */
+export async function redirectInput(sh: ExpandShell, r: Redirect, io: ProcessIo): Promise<string> {
+  if (r.op === '<<<') return `${await expandWord(sh, r.target, io)}\n`;
+  const doc = r.heredoc ?? { body: '', expand: false };
+  if (!doc.expand) return doc.body;
+  const escaped = doc.body.replace(/\\\n/g, '').replace(/\\(.)/gs, (m, c: string) => ('$`\\'.includes(c) ? m : `\\\\${c}`));
+  return expandText(sh, escaped, io);
+}

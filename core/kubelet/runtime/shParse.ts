@@ -1,22 +1,20 @@
 /**
- * The parser of the simulated `sh` (the POSIX shell subset lessons use): words with quotes and
- * expansions, `;` `&&` `||` `|` `&`, redirections, `while`/`until`/`for`/`if`, `{ }` and `( )`.
+ * The parser of the shell language shared by the simulated `sh` of containers and the bundled
+ * shell of the terminal (the POSIX subset lessons use): words with quotes and expansions, `;`
+ * `&&` `||` `|` `&`, redirections (`> >> < 2>&1`, here-documents `<<EOF`, `<<-EOF`, here-strings
+ * `<<<`), `while`/`until`/`for`/`if`, `{ }` and `( )`. The lexer is `shLex.ts`.
  */
+import { ShSyntaxError, tokenize, type Heredoc, type Word } from './shLex';
 
-/** A piece of a word: `raw` is unquoted (expanded and split), `dq` double-quoted (expanded), `lit` literal. */
-export interface Segment {
-  text: string;
-  mode: 'raw' | 'dq' | 'lit';
-}
+export { ShSyntaxError, type Heredoc, type Segment, type SyntaxDetail, type Word } from './shLex';
 
-/** A word before expansion. */
-export type Word = Segment[];
-
-/** A redirection (`> f`, `>> f`, `< f`, `2>&1`). */
+/** A redirection (`> f`, `>> f`, `< f`, `2>&1`, `<<EOF` with its body, `<<< word`). */
 export interface Redirect {
   fd: number;
-  op: '>' | '>>' | '<' | '>&';
+  op: '>' | '>>' | '<' | '>&' | '<<' | '<<<';
   target: Word;
+  /** The body of a here-document (`op` is `<<`). */
+  heredoc?: Heredoc;
 }
 
 /** The syntax tree of a script. */
@@ -29,115 +27,6 @@ export type ShNode =
   | { t: 'for'; name: string; words: Word[] | undefined; body: ShNode }
   | { t: 'if'; branches: { cond: ShNode; body: ShNode }[]; otherwise: ShNode | undefined }
   | { t: 'group'; body: ShNode; subshell: boolean; redirects: Redirect[] };
-
-type Token = { k: 'op'; v: string } | { k: 'word'; w: Word; plain: string | undefined };
-
-/** A syntax error, with the message dash-like shells print. */
-export class ShSyntaxError extends Error {}
-
-const OPS = ['&&', '||', ';;', '>>', '>&', '<<', ';', '&', '|', '(', ')', '<', '>', '\n'];
-
-/** Reads `$( ... )`, `${ ... }` or a backquoted command starting at `i` (the `$` or backquote); returns the end index (exclusive). */
-function skipExpansion(s: string, i: number): number {
-  if (s[i] === '`') {
-    const end = s.indexOf('`', i + 1);
-    if (end < 0) throw new ShSyntaxError('Syntax error: EOF in backquote substitution');
-    return end + 1;
-  }
-  const open = s[i + 1];
-  const close = open === '(' ? ')' : '}';
-  let depth = 0;
-  for (let j = i + 1; j < s.length; j++) {
-    const c = s[j];
-    if (c === "'" && open === '(') {
-      j = s.indexOf("'", j + 1);
-      if (j < 0) break;
-    } else if (c === open) depth++;
-    else if (c === close && --depth === 0) return j + 1;
-  }
-  throw new ShSyntaxError(open === '(' ? 'Syntax error: end of file unexpected (expecting ")")' : 'Syntax error: Missing }');
-}
-
-function tokenize(src: string): Token[] {
-  const out: Token[] = [];
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i] as string;
-    if (c === ' ' || c === '\t' || c === '\r') {
-      i++;
-      continue;
-    }
-    if (c === '\\' && src[i + 1] === '\n') {
-      i += 2;
-      continue;
-    }
-    if (c === '#') {
-      while (i < src.length && src[i] !== '\n') i++;
-      continue;
-    }
-    const fd = /^(\d)(>>|>&|>|<)/.exec(src.slice(i, i + 3));
-    if (fd) {
-      out.push({ k: 'op', v: `${fd[1]}${fd[2]}` });
-      i += fd[0].length;
-      continue;
-    }
-    const op = OPS.find((o) => src.startsWith(o, i));
-    if (op) {
-      out.push({ k: 'op', v: op });
-      i += op.length;
-      continue;
-    }
-    const w: Word = [];
-    let plain = true;
-    const add = (text: string, mode: Segment['mode']) => {
-      const last = w[w.length - 1];
-      if (last && last.mode === mode) last.text += text;
-      else w.push({ text, mode });
-    };
-    while (i < src.length) {
-      const ch = src[i] as string;
-      if (' \t\r\n'.includes(ch) || OPS.some((o) => o !== '\n' && src.startsWith(o, i))) break;
-      if (ch === "'") {
-        const end = src.indexOf("'", i + 1);
-        if (end < 0) throw new ShSyntaxError('Syntax error: Unterminated quoted string');
-        add(src.slice(i + 1, end), 'lit');
-        plain = false;
-        i = end + 1;
-      } else if (ch === '"') {
-        let j = i + 1;
-        let text = '';
-        while (j < src.length && src[j] !== '"') {
-          if (src[j] === '\\' && '"\\$`'.includes(src[j + 1] ?? '')) {
-            text += `\\${src[j + 1]}`;
-            j += 2;
-          } else if ((src[j] === '$' && (src[j + 1] === '(' || src[j + 1] === '{')) || src[j] === '`') {
-            const end = skipExpansion(src, j);
-            text += src.slice(j, end);
-            j = end;
-          } else text += src[j++];
-        }
-        if (j >= src.length) throw new ShSyntaxError('Syntax error: Unterminated quoted string');
-        add(text, 'dq');
-        plain = false;
-        i = j + 1;
-      } else if (ch === '\\') {
-        add(src[i + 1] ?? '', 'lit');
-        plain = false;
-        i += 2;
-      } else if ((ch === '$' && (src[i + 1] === '(' || src[i + 1] === '{')) || ch === '`') {
-        const end = skipExpansion(src, i);
-        add(src.slice(i, end), 'raw');
-        plain = false;
-        i = end;
-      } else {
-        add(ch, 'raw');
-        i++;
-      }
-    }
-    out.push({ k: 'word', w, plain: plain ? w.map((s) => s.text).join('') : undefined });
-  }
-  return out;
-}
 
 const STOPS = new Set(['do', 'done', 'then', 'elif', 'else', 'fi', '}', 'in']);
 
@@ -156,8 +45,9 @@ export function parseScript(src: string): ShNode {
   };
   const unexpected = (): never => {
     const t = peek();
-    const what = !t ? 'end of file' : t.k === 'op' ? (t.v === '\n' ? 'newline' : `"${t.v}"`) : `"${t.plain ?? t.w.map((s) => s.text).join('')}"`;
-    throw new ShSyntaxError(`Syntax error: ${what} unexpected`);
+    if (!t) throw new ShSyntaxError('Syntax error: end of file unexpected', { incomplete: true });
+    const token = t.k === 'op' ? (t.v === '\n' ? 'newline' : t.v) : (t.plain ?? t.w.map((s) => s.text).join(''));
+    throw new ShSyntaxError(`Syntax error: ${token === 'newline' ? token : `"${token}"`} unexpected`, { token });
   };
   const expectWord = (v: string) => {
     skipNl();
@@ -215,14 +105,15 @@ export function parseScript(src: string): ShNode {
   function redirect(into: Redirect[]): boolean {
     const t = peek();
     if (t?.k !== 'op') return false;
-    const m = /^(\d?)(>>|>&|>|<)$/.exec(t.v);
+    const m = /^(\d?)(>>|>&|>|<<<|<<-|<<|<)$/.exec(t.v);
     if (!m) return false;
     p++;
     const target = peek();
     if (target?.k !== 'word') unexpected();
     p++;
-    const op = m[2] as Redirect['op'];
-    into.push({ fd: m[1] ? Number(m[1]) : op === '<' ? 0 : 1, op, target: (target as { w: Word }).w });
+    const op = (m[2] === '<<-' ? '<<' : m[2]) as Redirect['op'];
+    const fd = m[1] ? Number(m[1]) : op.startsWith('<') ? 0 : 1;
+    into.push({ fd, op, target: (target as { w: Word }).w, ...(t.heredoc ? { heredoc: t.heredoc } : {}) });
     return true;
   }
 

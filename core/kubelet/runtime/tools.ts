@@ -1,6 +1,7 @@
 /** The small tools of a shell image (busybox applets, coreutils), against the container's filesystem. */
 import { normalizePath } from './fs';
-import type { ProcessContext, Program } from './process';
+import { readAll, type ProcessContext, type Program } from './process';
+import { utf8Length } from './utf8';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -46,8 +47,8 @@ const sleep: Program = async (ctx) => {
   return 0;
 };
 
-function readInput(ctx: ProcessContext, files: string[], tool: string): string | undefined {
-  if (files.length === 0) return ctx.io.stdin;
+async function readInput(ctx: ProcessContext, files: string[], tool: string): Promise<string | undefined> {
+  if (files.length === 0) return readAll(ctx);
   let out = '';
   for (const f of files) {
     const p = normalizePath(f, ctx.cwd);
@@ -97,14 +98,20 @@ export const TOOLS: Record<string, Program> = {
     return 0;
   },
   cat: async (ctx) => {
-    const text = readInput(ctx, ctx.argv.slice(1).filter((a) => a !== '-'), 'cat');
+    const files = ctx.argv.slice(1).filter((a) => a !== '-');
+    if (files.length === 0 && ctx.io.input) {
+      // cat on a stream (a terminal, `kubectl exec -i`): each chunk as it comes.
+      for (let chunk = await ctx.read(); chunk !== undefined; chunk = await ctx.read()) ctx.io.stdout(chunk);
+      return 0;
+    }
+    const text = await readInput(ctx, files, 'cat');
     if (text === undefined) return 1;
     ctx.io.stdout(text);
     return 0;
   },
   head: async (ctx) => {
     const { n, rest } = countArg(ctx.argv.slice(1), 10);
-    const text = readInput(ctx, rest, 'head');
+    const text = await readInput(ctx, rest, 'head');
     if (text === undefined) return 1;
     ctx.io.stdout(lines(text).slice(0, n).map((l) => `${l}\n`).join(''));
     return 0;
@@ -112,7 +119,7 @@ export const TOOLS: Record<string, Program> = {
   tail: async (ctx) => {
     const follow = ctx.argv.includes('-f');
     const { n, rest } = countArg(ctx.argv.slice(1).filter((a) => a !== '-f'), 10);
-    const text = readInput(ctx, rest, 'tail');
+    const text = await readInput(ctx, rest, 'tail');
     if (text === undefined) return 1;
     ctx.io.stdout(lines(text).slice(-n).map((l) => `${l}\n`).join(''));
     if (follow) await ctx.forever();
@@ -120,7 +127,7 @@ export const TOOLS: Record<string, Program> = {
   },
   wc: async (ctx) => {
     const flags = ctx.argv.slice(1).filter((a) => a.startsWith('-')).join('');
-    const text = readInput(ctx, ctx.argv.slice(1).filter((a) => !a.startsWith('-')), 'wc');
+    const text = await readInput(ctx, ctx.argv.slice(1).filter((a) => !a.startsWith('-')), 'wc');
     if (text === undefined) return 1;
     const l = (text.match(/\n/g) ?? []).length;
     const w = text.split(/\s+/).filter((x) => x).length;
@@ -133,7 +140,7 @@ export const TOOLS: Record<string, Program> = {
     const args = ctx.argv.slice(1);
     const flags = args.filter((a) => a.startsWith('-')).join('');
     const [pattern = '', ...files] = args.filter((a) => !a.startsWith('-'));
-    const text = readInput(ctx, files, 'grep');
+    const text = await readInput(ctx, files, 'grep');
     if (text === undefined) return 2;
     const re = new RegExp(pattern.replace(/[.+?^${}()|[\]\\]/g, (c) => (c === '.' ? '.' : `\\${c}`)), flags.includes('i') ? 'i' : '');
     const found = lines(text).filter((l) => re.test(l) !== flags.includes('v'));
@@ -145,9 +152,32 @@ export const TOOLS: Record<string, Program> = {
     const args = ctx.argv.slice(1);
     const long = args.some((a) => /^-[a-zA-Z]*l/.test(a));
     const all = args.some((a) => /^-[a-zA-Z]*a/.test(a));
+    const recursive = args.some((a) => /^-[a-zA-Z]*R/.test(a));
     const paths = args.filter((a) => !a.startsWith('-'));
     let code = 0;
     const targets = paths.length ? paths : ['.'];
+    let first = true;
+    const show = (t: string, p: string, stat: 'file' | 'dir', header: boolean): void => {
+      if (header) ctx.io.stdout(`${first ? '' : '\n'}${t}:\n`);
+      first = false;
+      let names = stat === 'dir' ? (ctx.host.fs.list(p) ?? []) : [t];
+      if (!all) names = names.filter((n) => !n.startsWith('.'));
+      else if (stat === 'dir') names = ['.', '..', ...names];
+      if (long) {
+        for (const n of names) {
+          const full = stat === 'dir' ? normalizePath(n, p) : p;
+          const isDir = ctx.host.fs.stat(full) === 'dir';
+          const size = isDir ? 4096 : utf8Length(ctx.host.fs.read(full) ?? '');
+          ctx.io.stdout(`${isDir ? 'drwxr-xr-x' : ctx.host.fs.entry(full)?.program ? '-rwxr-xr-x' : '-rw-r--r--'}    ${isDir ? 2 : 1} root     root     ${String(size).padStart(8)} ${dateString(ctx.now()).slice(4, 16)} ${n}\n`);
+        }
+      } else if (names.length) ctx.io.stdout(`${names.join('\n')}\n`);
+      if (!recursive || stat !== 'dir') return;
+      for (const n of names) {
+        if (n === '.' || n === '..') continue;
+        const full = normalizePath(n, p);
+        if (ctx.host.fs.stat(full) === 'dir') show(`${t.replace(/\/$/, '')}/${n}`, full, 'dir', true);
+      }
+    };
     for (const t of targets) {
       const p = normalizePath(t, ctx.cwd);
       const stat = ctx.host.fs.stat(p);
@@ -156,18 +186,7 @@ export const TOOLS: Record<string, Program> = {
         code = 1;
         continue;
       }
-      if (targets.length > 1 && stat === 'dir') ctx.io.stdout(`${t}:\n`);
-      let names = stat === 'dir' ? (ctx.host.fs.list(p) ?? []) : [t];
-      if (!all) names = names.filter((n) => !n.startsWith('.'));
-      else names = ['.', '..', ...names];
-      if (long) {
-        for (const n of names) {
-          const full = stat === 'dir' ? normalizePath(n, p) : p;
-          const isDir = ctx.host.fs.stat(full) === 'dir';
-          const size = isDir ? 4096 : (ctx.host.fs.read(full) ?? '').length;
-          ctx.io.stdout(`${isDir ? 'drwxr-xr-x' : ctx.host.fs.entry(full)?.program ? '-rwxr-xr-x' : '-rw-r--r--'}    ${isDir ? 2 : 1} root     root     ${String(size).padStart(8)} ${dateString(ctx.now()).slice(4, 16)} ${n}\n`);
-        }
-      } else if (names.length) ctx.io.stdout(`${names.join('\n')}\n`);
+      show(t, p, stat, stat === 'dir' && (targets.length > 1 || recursive));
     }
     return code;
   },
@@ -243,10 +262,6 @@ export const TOOLS: Record<string, Program> = {
     ctx.io.stdout(`${ctx.cwd}\n`);
     return 0;
   },
-  id: async (ctx) => {
-    ctx.io.stdout('uid=0(root) gid=0(root) groups=0(root),10(wheel)\n');
-    return 0;
-  },
   whoami: async (ctx) => {
     ctx.io.stdout('root\n');
     return 0;
@@ -266,7 +281,7 @@ export const TOOLS: Record<string, Program> = {
     return 0;
   },
   sort: async (ctx) => {
-    const text = readInput(ctx, ctx.argv.slice(1).filter((a) => !a.startsWith('-')), 'sort');
+    const text = await readInput(ctx, ctx.argv.slice(1).filter((a) => !a.startsWith('-')), 'sort');
     if (text === undefined) return 1;
     const sorted = lines(text).sort();
     if (ctx.argv.includes('-r')) sorted.reverse();
@@ -274,15 +289,16 @@ export const TOOLS: Record<string, Program> = {
     return 0;
   },
   uniq: async (ctx) => {
-    const text = readInput(ctx, ctx.argv.slice(1).filter((a) => !a.startsWith('-')), 'uniq');
+    const text = await readInput(ctx, ctx.argv.slice(1).filter((a) => !a.startsWith('-')), 'uniq');
     if (text === undefined) return 1;
     ctx.io.stdout(lines(text).filter((l, i, all) => i === 0 || all[i - 1] !== l).map((l) => `${l}\n`).join(''));
     return 0;
   },
   tee: async (ctx) => {
     const append = ctx.argv.includes('-a');
-    for (const f of ctx.argv.slice(1).filter((a) => !a.startsWith('-'))) ctx.host.fs.write(normalizePath(f, ctx.cwd), ctx.io.stdin, append);
-    ctx.io.stdout(ctx.io.stdin);
+    const text = await readAll(ctx);
+    for (const f of ctx.argv.slice(1).filter((a) => !a.startsWith('-'))) ctx.host.fs.write(normalizePath(f, ctx.cwd), text, append);
+    ctx.io.stdout(text);
     return 0;
   },
   basename: async (ctx) => {
@@ -292,13 +308,6 @@ export const TOOLS: Record<string, Program> = {
   dirname: async (ctx) => {
     const p = (ctx.argv[1] ?? '').replace(/\/+$/, '');
     ctx.io.stdout(`${p.includes('/') ? p.slice(0, p.lastIndexOf('/')) || '/' : '.'}\n`);
-    return 0;
-  },
-  ps: async (ctx) => {
-    const list = ctx.host.processes();
-    let out = 'PID   USER     TIME  COMMAND\n';
-    for (const p of list) out += `${String(p.pid).padStart(5)} ${p.user.padEnd(8)}  0:00 ${p.argv.join(' ')}\n`;
-    ctx.io.stdout(out);
     return 0;
   },
   kill: async (ctx) => {

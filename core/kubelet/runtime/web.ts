@@ -90,6 +90,8 @@ export const nginx: Program = async (ctx) => {
   log(ctx.pid, 'OS: Linux 6.1.0-kubelab-amd64');
   log(ctx.pid, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576');
   log(ctx.pid, 'start worker processes');
+  // The master process renames itself, as `ps` shows it.
+  ctx.host.retitle?.(ctx.pid, ['nginx: master process', ...ctx.argv]);
   const workers: number[] = [];
   for (let i = 0; i < ctx.host.cpus; i++) {
     const pid = ctx.host.addProcess(['nginx: worker process'], ctx.pid);

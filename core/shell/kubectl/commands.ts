@@ -13,6 +13,9 @@ import { run } from './run';
 import { rollout } from './rollout';
 import { scale } from './scale';
 import { cordon, uncordon } from './cordon';
+import { MUTATE_COMMANDS } from './mutateCommands';
+import { REMOTE_COMMANDS } from './remoteCommands';
+import { INSPECT_COMMANDS } from './inspectCommands';
 
 /** Every subcommand by name. */
 export const COMMANDS: Record<string, Subcommand> = {
@@ -34,4 +37,7 @@ export const COMMANDS: Record<string, Subcommand> = {
   version,
   'api-versions': apiVersions,
   config,
+  ...MUTATE_COMMANDS,
+  ...REMOTE_COMMANDS,
+  ...INSPECT_COMMANDS,
 };

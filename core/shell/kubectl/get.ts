@@ -6,7 +6,7 @@
  */
 import type { KubeObject } from '../../api/types';
 import type { Table, TableRow } from '../../apiserver/table';
-import { parseOutput, printObjects, type OutputFormat } from '../printers/output';
+import { parseOutputWith, printObjects, type OutputFormat } from '../printers/output';
 import { findValues } from '../printers/jsonpath';
 import { layoutColumns } from '../printers/table';
 import { TABLE_ACCEPT } from '../types';
@@ -104,7 +104,7 @@ export async function get(k: Kubectl, args: string[]): Promise<void> {
   const flags = new Flags(parseFlags('kubectl get', args, GET_FLAGS));
   let format: OutputFormat;
   try {
-    format = parseOutput(flags.str('output'), true);
+    format = await parseOutputWith(flags.str('output'), true, { template: flags.str('template'), allowMissingKeys: flags.bool('allow-missing-template-keys', true), readFile: (p) => (k.deps.files ? k.deps.files.readFile(p) : Promise.reject(new Error('this terminal cannot read files'))), out: (t) => k.io.out(t) });
   } catch (e) {
     throw new CommandError((e as Error).message);
   }
@@ -143,11 +143,11 @@ export async function get(k: Kubectl, args: string[]): Promise<void> {
         }
       }
     }
-    if (!flags.bool('show-managed-fields')) for (const o of objects) delete (o.metadata as { managedFields?: unknown }).managedFields;
+    if (!flags.bool('show-managed-fields') && format.kind !== 'gotemplate') for (const o of objects) delete (o.metadata as { managedFields?: unknown }).managedFields;
     const sortBy = flags.str('sort-by');
     if (sortBy) objects.sort((a, b) => String(findValues(sortBy, a)[0] ?? '').localeCompare(String(findValues(sortBy, b)[0] ?? '')));
     const single = singleItem(selections) && errors.length === 0;
-    if (objects.length > 0 || format.kind === 'yaml' || format.kind === 'json' || format.kind === 'jsonpath') {
+    if (objects.length > 0 || format.kind === 'yaml' || format.kind === 'json' || format.kind === 'jsonpath' || format.kind === 'gotemplate') {
       if (!(objects.length === 0 && errors.length > 0)) {
         const nameOf = (o: Record<string, unknown>) => `${kindPrefix(typeOf.get(o) as ApiType)}/${(o as KubeObject).metadata.name}`;
         k.io.out(printObjects(format, objects as unknown as Record<string, unknown>[], single, nameOf, flags.bool('no-headers')));

@@ -10,6 +10,7 @@ import type { Kubectl } from './context';
 import { resourcePath } from './discovery';
 import { CommandError, klogFatal, statusError } from './errors';
 import { Flags, parseFlags } from './flags';
+import { runAttached } from './runAttach';
 
 function parseLabels(spec: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -35,6 +36,13 @@ export async function run(k: Kubectl, args: string[]): Promise<void> {
     'image-pull-policy': { kind: 'string' },
     'service-account': { kind: 'string' },
     'field-manager': { kind: 'string' },
+    stdin: { kind: 'bool', short: 'i' },
+    tty: { kind: 'bool', short: 't' },
+    attach: { kind: 'bool' },
+    rm: { kind: 'bool' },
+    quiet: { kind: 'bool', short: 'q' },
+    'leave-stdin-open': { kind: 'bool' },
+    'pod-running-timeout': { kind: 'string' },
   });
   const flags = new Flags(parsed);
   const name = flags.positional[0];
@@ -43,8 +51,14 @@ export async function run(k: Kubectl, args: string[]): Promise<void> {
   const image = flags.str('image');
   const dry = flags.str('dry-run', 'none');
   if (dry !== 'none' && dry !== 'client' && dry !== 'server') throw new CommandError(`error: Invalid dry-run value (${dry}). Must be "none", "server", or "client".`);
-  const restart = flags.str('restart', 'Always');
+  const interactive = flags.bool('stdin');
+  // --attach defaults to -i; without --restart, an interactive pod restarts OnFailure.
+  const attach = flags.has('attach') ? flags.bool('attach') : interactive;
+  if (flags.bool('tty') && !interactive) throw new CommandError('error: -i/--stdin is required for containers with -t/--tty=true');
+  const restart = flags.str('restart', interactive ? 'OnFailure' : 'Always');
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new CommandError(`error: invalid restart policy: ${restart}`);
+  if (!attach && flags.bool('rm')) throw new CommandError('error: --rm should only be used for attached containers');
+  if (attach && dry !== 'none') throw new CommandError("error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
   const labels = flags.has('labels') ? parseLabels(flags.str('labels')) : { run: name };
   const extra = [...flags.positional.slice(1), ...parsed.dash];
   const env = flags.list('env').map((e) => {
@@ -57,6 +71,11 @@ export async function run(k: Kubectl, args: string[]): Promise<void> {
   if (env.length > 0) container['env'] = env;
   container['resources'] = {};
   if (flags.has('image-pull-policy')) container['imagePullPolicy'] = flags.str('image-pull-policy');
+  if (interactive) {
+    container['stdin'] = true;
+    if (!flags.bool('leave-stdin-open')) container['stdinOnce'] = true;
+  }
+  if (flags.bool('tty')) container['tty'] = true;
   const spec: Record<string, unknown> = { containers: [container], restartPolicy: restart, dnsPolicy: 'ClusterFirst' };
   if (flags.has('service-account')) spec['serviceAccountName'] = flags.str('service-account');
   const ns = flags.str('namespace') || undefined;
@@ -74,6 +93,10 @@ export async function run(k: Kubectl, args: string[]): Promise<void> {
     const r = await k.send('POST', resourcePath({ group: '', version: 'v1', resource: 'pods', namespaced: true } as never, k.namespace(flags)), query, pod);
     if (r.status >= 400) throw statusError(r.body);
     result = r.body as KubeObject;
+  }
+  if (attach) {
+    await runAttached(k, result, { stdin: interactive, tty: flags.bool('tty'), quiet: flags.bool('quiet'), remove: flags.bool('rm'), leaveStdinOpen: flags.bool('leave-stdin-open'), restartPolicy: restart });
+    return;
   }
   const o = flags.str('output');
   if (o) {

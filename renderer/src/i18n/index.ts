@@ -37,6 +37,7 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
 /** Text given in several languages (as lessons give it), in `locale`, falling back to English. */
 export type LocalizedText = Partial<Record<string, string>>;
 
-export function pickText(text: LocalizedText, locale: Locale): string {
-  return text[locale] ?? text.en ?? Object.values(text)[0] ?? '';
+export function pickText(text: { en?: string; 'zh-CN'?: string } | LocalizedText, locale: Locale): string {
+  const t = text as LocalizedText;
+  return t[locale] ?? t.en ?? Object.values(t).find((v) => typeof v === 'string') ?? '';
 }

@@ -8,6 +8,7 @@ import { useClockStore } from './clock';
 import { useClusterStore } from './cluster';
 import { useComponentsStore } from './components';
 import { useExplainStore } from './explain';
+import { useLessonsStore } from './lessons';
 import { useTraceStore } from './trace';
 
 /** One cluster of the lab. */
@@ -72,7 +73,7 @@ export const useClustersStore = defineStore('clusters', () => {
   async function afterSwitch(): Promise<void> {
     useExplainStore().close();
     useTraceStore().reset();
-    await Promise.all([useClusterStore().reload(), useClockStore().refresh(), useComponentsStore().refresh(), load()]);
+    await Promise.all([useClusterStore().reload(), useClockStore().refresh(), useComponentsStore().refresh(), useLessonsStore().reload(), load()]);
   }
 
   async function run<T>(task: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
-// The resources view: one kind at a time, kept live by list+watch, with the object shown in
-// the YAML drawer.
+// The resources view: one kind at a time, kept live by list+watch. A row opens the object in
+// the inspector drawer (stores/inspector.ts).
 import { defineStore } from 'pinia';
 import { computed, ref, shallowReactive } from 'vue';
 import { objectKey, RESOURCE_KINDS, type KubeObject } from '../kube/resources';
@@ -10,13 +10,10 @@ export const useResourcesStore = defineStore('resources', () => {
   const objects = shallowReactive(new Map<string, KubeObject>());
   const state = ref<'connecting' | 'live' | 'disconnected'>('connecting');
   const error = ref('');
-  /** The key of the object open in the YAML drawer. */
-  const openKey = ref<string | null>(null);
 
   const kind = computed(() => RESOURCE_KINDS.find((k) => k.id === kindId.value) ?? (RESOURCE_KINDS[0] as (typeof RESOURCE_KINDS)[number]));
   const items = computed(() => [...objects.values()].sort((a, b) => objectKey(a).localeCompare(objectKey(b))));
   const namespaces = computed(() => [...new Set(items.value.map((o) => o.metadata.namespace ?? '').filter(Boolean))].sort());
-  const open = computed(() => (openKey.value ? objects.get(openKey.value) : undefined));
 
   let stopWatch: (() => void) | null = null;
 
@@ -55,9 +52,8 @@ export const useResourcesStore = defineStore('resources', () => {
 
   function select(id: string): void {
     kindId.value = id;
-    openKey.value = null;
     start();
   }
 
-  return { kindId, kind, items, namespaces, state, error, openKey, open, start, stop, select };
+  return { kindId, kind, items, namespaces, state, error, start, stop, select };
 });

@@ -1,13 +1,23 @@
-// UI preferences: language, pane sizes (both remembered in localStorage) and the OS theme.
+// UI preferences: language, pane sizes, the terminal's font size (remembered in localStorage),
+// the OS theme, the dashboard's tab and the shortcuts overlay.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { i18n, rememberLocale, type Locale } from '../i18n';
 
 /** The views of the dashboard pane. */
-export const DASHBOARD_TABS = ['nodes', 'trace', 'resources'] as const;
+export const DASHBOARD_TABS = ['nodes', 'trace', 'resources', 'relations', 'events'] as const;
 export type DashboardTab = (typeof DASHBOARD_TABS)[number];
 
 const PANES_KEY = 'kubelab.paneSizes';
+const FONT_KEY = 'kubelab.terminalFontSize';
+/** The terminal's font sizes offered (px). */
+export const TERMINAL_FONT_SIZES = [10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 24] as const;
+const DEFAULT_FONT_SIZE = 13;
+
+function loadFontSize(): number {
+  const saved = Number(localStorage.getItem(FONT_KEY));
+  return (TERMINAL_FONT_SIZES as readonly number[]).includes(saved) ? saved : DEFAULT_FONT_SIZE;
+}
 /** Lesson panel | terminal | dashboard, in percent of the window's width. */
 export const DEFAULT_PANE_SIZES: readonly number[] = [26, 40, 34];
 
@@ -57,5 +67,17 @@ export const useUiStore = defineStore('ui', () => {
   /** The dashboard pane's tab. */
   const dashboardTab = ref<DashboardTab>('nodes');
 
-  return { locale, setLocale, toggleLocale, paneSizes, setPaneSizes, prefersDark, dashboardTab };
+  /** The terminal's font size in px (remembered). */
+  const terminalFontSize = ref(loadFontSize());
+
+  function setTerminalFontSize(size: number): void {
+    if (!(TERMINAL_FONT_SIZES as readonly number[]).includes(size)) return;
+    terminalFontSize.value = size;
+    localStorage.setItem(FONT_KEY, String(size));
+  }
+
+  /** Whether the keyboard shortcuts overlay is open. */
+  const helpOpen = ref(false);
+
+  return { locale, setLocale, toggleLocale, paneSizes, setPaneSizes, prefersDark, dashboardTab, terminalFontSize, setTerminalFontSize, helpOpen };
 });

@@ -1,35 +1,52 @@
 /**
- * Pieces every describer prints: labels and annotations over several lines, RFC 1123 times, the
- * Events section (the object's events, found with a field selector on involvedObject, sorted by
- * last time seen), and the age of a timestamp at the client's time.
+ * Pieces every describer prints (staging/src/k8s.io/kubectl/pkg/describe/describe.go): labels
+ * and annotations over several lines, label selectors, RFC 1123 times, ages at the client's time,
+ * and the Events section (the object's events, found with a field selector on involvedObject,
+ * sorted by last time seen).
  */
 import { humanDuration } from '../../../api/duration';
 import type { KubeObject } from '../../../api/types';
 import type { Kubectl } from '../context';
-import type { DescribeWriter } from './tabwriter';
+import { goSorted } from './gosort';
+import type { PrefixWriter } from './tabwriter';
+import { obj, objs, str, strMap, strs, type J } from './values';
 
 /** What a describer gets. */
 export interface DescribeContext {
   k: Kubectl;
-  /** The client's time (ms) for ages. */
-  now: number;
+  /** Whether to print the Events section (`--show-events`). */
+  showEvents: boolean;
+}
+
+/** One describer: fetches what it needs besides the object and writes kubectl's layout. */
+export type Describer = (c: DescribeContext, w: PrefixWriter, o: KubeObject) => Promise<void>;
+
+/** A request a describer needs failed: the describe of that object fails with the server's error. */
+export class DescribeError extends Error {
+  constructor(readonly body: unknown) {
+    super('describe failed');
+  }
 }
 
 /** Annotations kubectl describe never shows. */
 const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
 const MAX_ANNOTATION_LEN = 140;
 
-/** `Labels:  a=b` then one `k=v` a line (or `<none>`). */
-export function printLabels(w: DescribeWriter, title: string, labels: Record<string, string> | undefined, initialIndent = '', innerIndent = '\t'): void {
+/** `Labels:  a=b` then one `k=v` a line (or `<none>`); printLabelsMultilineWithIndent. */
+export function printLabels(w: PrefixWriter, title: string, labels: unknown, initialIndent = '', innerIndent = '\t'): void {
   w.write(0, `${initialIndent}${title}:${innerIndent}`);
-  const keys = Object.keys(labels ?? {}).sort();
+  const m = strMap(labels);
+  const keys = Object.keys(m).sort();
   if (keys.length === 0) {
     w.write(0, '<none>\n');
     return;
   }
   keys.forEach((key, i) => {
-    if (i !== 0) w.write(0, `${initialIndent}${innerIndent}`);
-    w.write(0, `${key}=${(labels as Record<string, string>)[key]}\n`);
+    if (i !== 0) {
+      w.write(0, initialIndent);
+      w.write(0, innerIndent);
+    }
+    w.write(0, `${key}=${m[key] ?? ''}\n`);
   });
 }
 
@@ -38,9 +55,10 @@ function shorten(s: string, max: number): string {
 }
 
 /** `Annotations:  k: v`, long or multi-line values on their own lines. */
-export function printAnnotations(w: DescribeWriter, title: string, annotations: Record<string, string> | undefined): void {
+export function printAnnotations(w: PrefixWriter, title: string, annotations: unknown): void {
   w.write(0, `${title}:\t`);
-  const keys = Object.keys(annotations ?? {})
+  const m = strMap(annotations);
+  const keys = Object.keys(m)
     .filter((k) => !SKIP_ANNOTATIONS.has(k))
     .sort();
   if (keys.length === 0) {
@@ -49,7 +67,7 @@ export function printAnnotations(w: DescribeWriter, title: string, annotations: 
   }
   keys.forEach((key, i) => {
     if (i !== 0) w.write(0, '\t');
-    const value = ((annotations as Record<string, string>)[key] ?? '').replace(/\n$/, '');
+    const value = (m[key] ?? '').replace(/\n$/, '');
     if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
       w.write(0, `${key}:\n`);
       for (const s of value.split('\n')) w.write(0, `\t  ${shorten(s, MAX_ANNOTATION_LEN - 2)}\n`);
@@ -57,48 +75,106 @@ export function printAnnotations(w: DescribeWriter, title: string, annotations: 
   });
 }
 
+/** `Name:` and, for namespaced objects, `Namespace:`. */
+export function printHeader(w: PrefixWriter, o: KubeObject, namespaced = true): void {
+  w.write(0, `Name:\t${o.metadata.name ?? ''}\n`);
+  if (namespaced) w.write(0, `Namespace:\t${o.metadata.namespace ?? ''}\n`);
+}
+
+/** labels.FormatLabels: `a=b,c=d` (sorted), or `<none>`. */
+export function formatLabels(m: unknown): string {
+  const map = strMap(m);
+  const keys = Object.keys(map).sort();
+  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${map[k] ?? ''}`).join(',');
+}
+
+/** metav1.LabelSelectorAsSelector(s).String(): requirements sorted by key; '' when empty or nil. */
+export function selectorString(s: unknown): string {
+  const sel = obj(s);
+  const reqs: { key: string; text: string }[] = [];
+  const labels = strMap(sel['matchLabels']);
+  for (const key of Object.keys(labels)) reqs.push({ key, text: `${key}=${labels[key] ?? ''}` });
+  for (const e of objs(sel['matchExpressions'])) {
+    const key = str(e['key']);
+    const values = [...new Set(strs(e['values']))].sort().join(',');
+    switch (str(e['operator'])) {
+      case 'In':
+        reqs.push({ key, text: `${key} in (${values})` });
+        break;
+      case 'NotIn':
+        reqs.push({ key, text: `${key} notin (${values})` });
+        break;
+      case 'Exists':
+        reqs.push({ key, text: key });
+        break;
+      case 'DoesNotExist':
+        reqs.push({ key, text: `!${key}` });
+        break;
+    }
+  }
+  reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return reqs.map((r) => r.text).join(',');
+}
+
+/** metav1.FormatLabelSelector: the selector's string, or `<none>`. */
+export function formatSelector(s: unknown): string {
+  return selectorString(s) || '<none>';
+}
+
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Go's RFC1123Z (`Mon, 02 Jan 2006 15:04:05 +0000`), in UTC. */
-export function rfc1123z(timestamp: string | undefined | null): string {
-  if (!timestamp) return '<unset>';
+function parseTime(timestamp: unknown): Date | undefined {
+  if (typeof timestamp !== 'string' || !timestamp) return undefined;
   const d = new Date(timestamp);
-  if (Number.isNaN(d.getTime())) return '<unset>';
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]}, ${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/** Go's RFC1123Z (`Mon, 02 Jan 2006 15:04:05 +0000`) in UTC; a zero time prints as Go's zero time. */
+export function rfc1123z(timestamp: unknown): string {
+  const d = parseTime(timestamp);
+  if (!d) return 'Mon, 01 Jan 0001 00:00:00 +0000';
+  return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+}
+
+/** Go's time.Time.String() in UTC (`2006-01-02 15:04:05 +0000 UTC`), as `%s` of a metav1.Time prints. */
+export function goTimeString(timestamp: unknown): string {
+  const d = parseTime(timestamp);
+  if (!d) return '0001-01-01 00:00:00 +0000 UTC';
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000 UTC`;
 }
 
 /** The age of a timestamp at the client's time (`<unknown>` without one). */
-export function since(timestamp: string | undefined | null, now: number): string {
-  if (!timestamp) return '<unknown>';
-  const t = Date.parse(timestamp);
-  return Number.isNaN(t) ? '<unknown>' : humanDuration(now - t);
+export function since(timestamp: unknown, now: number): string {
+  const d = parseTime(timestamp);
+  return d ? humanDuration(now - d.getTime()) : '<unknown>';
 }
 
-/** A core/v1 Event, the fields describe prints. */
-interface Event extends KubeObject {
-  type?: string;
-  reason?: string;
-  message?: string;
-  count?: number;
-  firstTimestamp?: string | null;
-  lastTimestamp?: string | null;
-  eventTime?: string | null;
-  series?: { count?: number; lastObservedTime?: string };
-  source?: { component?: string };
-  reportingComponent?: string;
+/** `Kind/Name` of an object's controller (printController), or ''. */
+export function controllerOf(o: KubeObject): string {
+  const ref = (o.metadata.ownerReferences ?? []).find((r) => r.controller);
+  return ref ? `${ref.kind}/${ref.name}` : '';
 }
 
-/** The events of an object (namespace '' for cluster-scoped objects: every namespace). */
-export async function eventsFor(k: Kubectl, obj: KubeObject, kind: string, uid?: string): Promise<KubeObject[]> {
-  const ns = obj.metadata.namespace;
-  const selector = [`involvedObject.kind=${kind}`, `involvedObject.name=${obj.metadata.name}`, `involvedObject.namespace=${ns ?? ''}`, `involvedObject.uid=${uid ?? obj.metadata.uid ?? ''}`].join(',');
-  const path = ns ? `/api/v1/namespaces/${ns}/events` : '/api/v1/events';
+/** What events are searched for: involvedObject's name, namespace and, when set, kind and uid. */
+export interface EventRef {
+  name: string;
+  namespace: string;
+  kind?: string;
+  uid?: string;
+}
+
+/** searchEvents: the events of an object (namespace '' for cluster-scoped objects: every namespace). */
+export async function searchEvents(k: Kubectl, ref: EventRef): Promise<KubeObject[]> {
+  const terms = [`involvedObject.name=${ref.name}`, `involvedObject.namespace=${ref.namespace}`];
+  if (ref.kind) terms.push(`involvedObject.kind=${ref.kind}`);
+  if (ref.uid) terms.push(`involvedObject.uid=${ref.uid}`);
+  const path = ref.namespace ? `/api/v1/namespaces/${ref.namespace}/events` : '/api/v1/events';
   const items: KubeObject[] = [];
   let cont = '';
   for (;;) {
-    const q: Record<string, string> = { fieldSelector: selector, limit: '500' };
+    const q: Record<string, string> = { fieldSelector: terms.join(','), limit: '500' };
     if (cont) q['continue'] = cont;
     const r = await k.send('GET', path, q);
     if (r.status >= 400) return items;
@@ -109,18 +185,33 @@ export async function eventsFor(k: Kubectl, obj: KubeObject, kind: string, uid?:
   }
 }
 
+/** The events of an object as reference.GetReference names it (kind and uid included), when shown. */
+export async function eventsOf(c: DescribeContext, o: KubeObject, kind: string): Promise<KubeObject[] | undefined> {
+  if (!c.showEvents) return undefined;
+  return searchEvents(c.k, { name: o.metadata.name ?? '', namespace: o.metadata.namespace ?? '', kind, uid: o.metadata.uid });
+}
+
 /** The newest time among events and an object (the client's time when the front end gives none). */
-export function clientNow(k: Kubectl, obj: KubeObject, events: KubeObject[]): number {
+export function clientNow(k: Kubectl, o: KubeObject, events: KubeObject[]): number {
   if (k.deps.now) return k.deps.now();
-  let t = Date.parse(obj.metadata.creationTimestamp ?? '') || 0;
-  for (const e of events as Event[]) t = Math.max(t, Date.parse(e.lastTimestamp ?? e.eventTime ?? '') || 0);
+  let t = Date.parse(o.metadata.creationTimestamp ?? '') || 0;
+  for (const e of events as J[]) t = Math.max(t, Date.parse(str(e['lastTimestamp']) || str(e['eventTime'])) || 0);
   return t;
 }
 
-/** The `Events:` section. */
-export function printEvents(w: DescribeWriter, events: KubeObject[], now: number): void {
-  const list = [...(events as Event[])].map((e, i) => ({ e, i, t: Date.parse(e.lastTimestamp ?? '') || 0 }));
-  list.sort((a, b) => a.t - b.t || a.i - b.i);
+/** The time ages are counted to: the client's, else the newest the object and its events tell. */
+export function nowOf(c: DescribeContext, o: KubeObject, events?: KubeObject[]): number {
+  return clientNow(c.k, o, events ?? []);
+}
+
+/** The `Events:` section (DescribeEvents); nothing when events are not shown. */
+export function printEvents(w: PrefixWriter, events: KubeObject[] | undefined, now: number): void {
+  if (!events) return;
+  // sort.Sort by last timestamp: not stable, events of the same second end where Go's sort leaves them.
+  const list = goSorted(
+    (events as J[]).map((e) => ({ e, t: Date.parse(str(e['lastTimestamp'])) || 0 })),
+    (a, b) => a.t < b.t,
+  );
   if (list.length === 0) {
     w.write(0, 'Events:\t<none>\n');
     return;
@@ -129,11 +220,14 @@ export function printEvents(w: DescribeWriter, events: KubeObject[], now: number
   w.write(1, 'Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
   for (const { e } of list) {
+    const first = e['eventTime'] ? since(e['eventTime'], now) : since(e['firstTimestamp'], now);
+    const series = e['series'] ? obj(e['series']) : undefined;
+    const count = typeof e['count'] === 'number' ? e['count'] : 0;
     let interval: string;
-    if (e.series) interval = `${since(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${since(e.eventTime, now)})`;
-    else if ((e.count ?? 0) > 1) interval = `${since(e.lastTimestamp, now)} (x${e.count ?? 0} over ${since(e.firstTimestamp, now)})`;
-    else interval = e.firstTimestamp ? since(e.firstTimestamp, now) : since(e.eventTime, now);
-    const source = e.source?.component || e.reportingComponent || '';
-    w.write(1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}\n`);
+    if (series) interval = `${since(series['lastObservedTime'], now)} (x${Number(series['count'] ?? 0)} over ${first})`;
+    else if (count > 1) interval = `${since(e['lastTimestamp'], now)} (x${count} over ${first})`;
+    else interval = first;
+    const source = str(obj(e['source'])['component']) || str(e['reportingComponent']);
+    w.write(1, `${str(e['type'])}\t${str(e['reason'])}\t${interval}\t${source}\t${str(e['message']).trim()}\n`);
   }
 }

@@ -44,8 +44,19 @@ export function tabwrite(text: string, padding = 2): string {
   return out.map((l) => `${l}\n`).join('').slice(0, trailing ? undefined : -1);
 }
 
+/** What describers write to: text at an indent level (kubectl's PrefixWriter). */
+export interface PrefixWriter {
+  /** Writes one piece at `level` (0: no indent, 1: two spaces, ...). */
+  write(level: number, s: string): void;
+}
+
+/** A PrefixWriter that adds `indent` levels to every piece (NewNestedPrefixWriter). */
+export function nestedWriter(w: PrefixWriter, indent: number): PrefixWriter {
+  return { write: (level, s) => w.write(level + indent, s) };
+}
+
 /** kubectl's PrefixWriter: writes `format`ted lines indented by level (2 spaces a level). */
-export class DescribeWriter {
+export class DescribeWriter implements PrefixWriter {
   private text = '';
 
   /** Writes one piece at `level` (0: no indent, 1: two spaces, ...). */

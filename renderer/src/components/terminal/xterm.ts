@@ -1,4 +1,6 @@
-// Small helpers around xterm.js: colours for the OS theme, and the buffer as text.
+// Small helpers around xterm.js: colours for the OS theme, the search's highlights, the
+// buffer as text, and flow control.
+import type { ISearchOptions } from '@xterm/addon-search';
 import type { ITheme, Terminal } from '@xterm/xterm';
 
 const light: ITheme = {
@@ -35,6 +37,13 @@ export function terminalTheme(prefersDark: boolean): ITheme {
   return prefersDark ? dark : light;
 }
 
+/** How the search addon highlights matches (#RRGGBB, as it requires). */
+export function searchDecorations(prefersDark: boolean): NonNullable<ISearchOptions['decorations']> {
+  return prefersDark
+    ? { matchBackground: '#4d3d12', activeMatchBackground: '#8a6a12', matchOverviewRuler: '#e0a030', activeMatchColorOverviewRuler: '#ffd166' }
+    : { matchBackground: '#fff0b3', activeMatchBackground: '#ffc94d', matchOverviewRuler: '#d69a00', activeMatchColorOverviewRuler: '#9a6700' };
+}
+
 /** The active buffer's text, one line per logical line (wrapped rows joined). */
 export function bufferText(terminal: Terminal): string {
   const buffer = terminal.buffer.active;
@@ -47,4 +56,57 @@ export function bufferText(terminal: Terminal): string {
     else lines.push(text);
   }
   return lines.map((line) => line.trimEnd()).join('\n');
+}
+
+/** Write-buffer watermarks of xterm.js flow control (characters not yet written). */
+export const FLOW_HIGH = 128 * 1024;
+export const FLOW_LOW = 16 * 1024;
+
+/**
+ * The xterm.js flow-control pattern with watermarks: count what was handed to
+ * `terminal.write` and not yet processed (its callback); above `high` ask the host to pause
+ * the pty, below `low` to resume it. Each transition is reported once.
+ */
+export class FlowControl {
+  private pending = 0;
+  private paused = false;
+
+  constructor(
+    private readonly onPause: () => void,
+    private readonly onResume: () => void,
+    private readonly high = FLOW_HIGH,
+    private readonly low = FLOW_LOW,
+  ) {}
+
+  /** `length` characters were handed to xterm.js. */
+  written(length: number): void {
+    this.pending += length;
+    if (!this.paused && this.pending > this.high) {
+      this.paused = true;
+      this.onPause();
+    }
+  }
+
+  /** xterm.js processed `length` characters (the write's callback). */
+  processed(length: number): void {
+    this.pending = Math.max(0, this.pending - length);
+    if (this.paused && this.pending < this.low) {
+      this.paused = false;
+      this.onResume();
+    }
+  }
+
+  /** Forgets what was pending (a reset terminal); resumes if paused. */
+  reset(): void {
+    this.pending = 0;
+    if (this.paused) {
+      this.paused = false;
+      this.onResume();
+    }
+  }
+
+  /** Whether the host was asked to pause. */
+  get isPaused(): boolean {
+    return this.paused;
+  }
 }
