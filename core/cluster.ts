@@ -401,6 +401,8 @@ export class Cluster {
       if (joined(k.nodeName)) await k.start();
       else this.stoppedNodes.add(k.nodeName);
     }
+    // A restarted lab: the static pods students wrote come back (their manifests from their mirror pods).
+    if (this.options.store) for (const m of this.machines) if (m.kubelet.isRunning) await m.restoreStaticPods();
     await this.scheduler.start();
     await this.networking.start();
   }
@@ -411,5 +413,6 @@ export class Cluster {
     this.scheduler.stop();
     this.controllerManager.stop();
     for (const k of this.kubelets) k.stop();
+    for (const m of this.machines) m.shutdown();
   }
 }

@@ -11,6 +11,7 @@ import type { KubeObject } from '../api/types';
 import { applyManagedFields } from './patch/fieldManager';
 import { badRequest } from './patch/errors';
 import { patchObject, patchTypeOf, validatePatchOptions, type PatchType } from './patch/patch';
+import { frozenPlaceholders } from './patch/shared';
 import { isObject, setKey, type JsonObject } from './patch/value';
 import { Registry, type ResourceDef } from './registry';
 import { qr, type RestHandler, type WriteResult } from './rest';
@@ -47,10 +48,10 @@ function frozenObject(v: unknown): boolean {
 
 /**
  * What a status write needs decoded of a patched object: everything but the parts it shares,
- * unchanged, with the stored object — which the decoder already accepted when they were written,
- * and which the write does not take (all but `status` and `metadata`; of `metadata`, its
- * managedFields, which the field manager rebuilds from the stored ones). A patch that changes
- * such a part has its own copy there, so it is still decoded, and refused when wrong.
+ * unchanged, with the stored object and does not take (all but `status` and `metadata`; of
+ * `metadata`, its managedFields, which the field manager rebuilds from the stored ones) — the
+ * decoder accepted them when they were written. A patch that changes such a part has its own copy
+ * there, so it is still decoded, and refused when wrong.
  */
 function statusWriteParts(patched: JsonObject): JsonObject {
   const out: JsonObject = {};
@@ -82,9 +83,12 @@ export function patchResource(rest: RestHandler, def: ResourceDef, namespace: st
   // A merge patch of a built-in kind's status (the kubelets' writes) shares what it leaves alone with the stored object.
   const shared = type === 'merge' && sub === 'status' && !isCustomResource(def) && rest.storeOf(def) === rest.store;
   const patched = patchObject(type as Exclude<PatchType, 'apply'>, rest.typed(def, current) as unknown as JsonObject, body, rest.types, rest.types.definition(def.schemaName), `${def.version}.${def.kind}`, shared);
-  const checked = shared ? statusWriteParts(patched) : patched;
-  checkUnknownFields(rest.unknownFieldsOf(def, checked), opts, warnings, { patched });
-  const obj = rest.toObject(def, namespace, checked, type === 'strategic' ? { as: 'strategic', patch: parsePatchMap(body) } : { as: 'patched', doc: () => JSON.stringify(patched) });
+  // What it shares with the stored object (frozen) is neither checked nor decoded again: placeholders stand for it.
+  const checked = shared ? frozenPlaceholders(statusWriteParts(patched)) : undefined;
+  const decoding = checked?.value ?? patched;
+  checkUnknownFields(rest.unknownFieldsOf(def, decoding), opts, warnings, { patched });
+  const obj = rest.toObject(def, namespace, decoding, type === 'strategic' ? { as: 'strategic', patch: parsePatchMap(body) } : { as: 'patched', doc: () => JSON.stringify(patched) });
+  checked?.restore(obj as unknown as JsonObject);
   checkName(obj, name);
   const expected = obj.metadata.resourceVersion || undefined;
   const out = sub === 'status' ? rest.commitSubresource(def, current, obj, 'status', opts, opts.manager, expected) : rest.commitUpdate(def, current, obj, opts, opts.manager, '', expected);

@@ -84,6 +84,14 @@ export class Client {
     return (await this.call('POST', ref, {}, obj)) as T;
   }
 
+  /**
+   * CREATE whose answer the caller only reads (or ignores): it may share the API server's
+   * deeply frozen objects, as `listShared` — never change it.
+   */
+  async createShared<T extends KubeObject>(ref: ResourceRef, obj: T): Promise<Readonly<T>> {
+    return (await this.call('POST', ref, {}, obj, 'application/json', true)) as T;
+  }
+
   /** UPDATE (PUT), optimistic on the object's resourceVersion. */
   async update<T extends KubeObject>(ref: ResourceRef, obj: T): Promise<T> {
     return (await this.call('PUT', ref, {}, obj)) as T;
@@ -92,6 +100,11 @@ export class Client {
   /** PATCH: a strategic merge patch unless another patch type is given (`application/merge-patch+json`, ...). */
   async patch<T extends KubeObject>(ref: ResourceRef, patch: unknown, type = 'application/strategic-merge-patch+json'): Promise<T> {
     return (await this.call('PATCH', ref, {}, patch, type)) as T;
+  }
+
+  /** PATCH whose answer the caller only reads (or ignores): shared as `createShared`'s. */
+  async patchShared<T extends KubeObject>(ref: ResourceRef, patch: unknown, type = 'application/strategic-merge-patch+json'): Promise<Readonly<T>> {
+    return (await this.call('PATCH', ref, {}, patch, type, true)) as T;
   }
 
   /** POST to a subresource (e.g. pods/binding). */

@@ -159,7 +159,7 @@ export class EventRecorder {
     if (this.spamFiltered(e, now)) return;
     const { event, key } = this.aggregate(e, now);
     const last = this.seen.get(key);
-    let written: CoreEvent | undefined;
+    let written: Readonly<CoreEvent> | undefined;
     const ref = { resource: 'events', namespace: event.metadata.namespace ?? 'default' };
     if (last) {
       event.metadata.name = last.name;
@@ -167,7 +167,7 @@ export class EventRecorder {
       event.count = last.count + 1;
       this.seen.set(key, { ...last, count: event.count });
       try {
-        written = await this.client.patch<CoreEvent>({ ...ref, name: last.name }, { count: event.count, lastTimestamp: event.lastTimestamp, message: event.message });
+        written = await this.client.patchShared<CoreEvent>({ ...ref, name: last.name }, { count: event.count, lastTimestamp: event.lastTimestamp, message: event.message });
       } catch (err) {
         if (!isStatusError(err, 'NotFound')) throw err;
       }
@@ -175,7 +175,7 @@ export class EventRecorder {
     // A name taken already (another recorder, the same millisecond) gets the next one.
     for (let attempt = 0; !written; attempt++) {
       try {
-        written = await this.client.create<CoreEvent>(ref, { ...event, metadata: { ...event.metadata, resourceVersion: undefined } });
+        written = await this.client.createShared<CoreEvent>(ref, { ...event, metadata: { ...event.metadata, resourceVersion: undefined } });
       } catch (err) {
         if (!isStatusError(err, 'AlreadyExists') || attempt >= 3) throw err;
         event.metadata.name = eventName(event.involvedObject.name ?? '', now, this.seq++, this.salt);

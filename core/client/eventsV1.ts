@@ -112,7 +112,7 @@ export class EventsRecorder {
     const ref = { group: 'events.k8s.io', resource: 'events', namespace: e.metadata.namespace ?? 'default' };
     if (e.series) {
       try {
-        await this.client.patch({ ...ref, name: e.metadata.name ?? '' }, { series: e.series });
+        await this.client.patchShared({ ...ref, name: e.metadata.name ?? '' }, { series: e.series });
         return;
       } catch (err) {
         if (!isStatusError(err, 'NotFound')) throw err;
@@ -121,7 +121,7 @@ export class EventsRecorder {
     // A name taken already (another recorder, the same millisecond) gets the next one.
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.client.create(ref, { ...e, metadata: { name: e.metadata.name, namespace: e.metadata.namespace } });
+        await this.client.createShared(ref, { ...e, metadata: { name: e.metadata.name, namespace: e.metadata.namespace } });
         return;
       } catch (err) {
         if (!isStatusError(err, 'AlreadyExists') || attempt >= 3) throw err;

@@ -62,6 +62,17 @@ function q(v: string): string {
   return JSON.stringify(v);
 }
 
+/** The JSON text of each stored status seen (the informer's objects are the store's, frozen): made once. */
+const statusTexts = new WeakMap<object, string>();
+
+/** `JSON.stringify` of a pod's status, remembered for a stored (frozen) one. */
+function storedText(status: PodStatus | undefined): string | undefined {
+  if (!status || !Object.isFrozen(status)) return JSON.stringify(status);
+  let text = statusTexts.get(status);
+  if (text === undefined) statusTexts.set(status, (text = JSON.stringify(status)));
+  return text;
+}
+
 /** Images kind's node image has preloaded (the control plane's, CoreDNS, kindnet, the pause image). */
 const PRELOADED = [ETCD, ...CONTROL_PLANE_IMAGES, COREDNS, ...KIND_IMAGES].flatMap((d) => Object.keys(d.tags).map((t) => `${d.repository}:${t}`));
 
@@ -105,7 +116,10 @@ export class Kubelet {
       if (this.log) {
         const r = 'metadata' in regarding ? { kind: regarding.kind ?? '', namespace: regarding.metadata.namespace, name: regarding.metadata.name ?? '', apiVersion: regarding.apiVersion ?? '', fieldPath: undefined } : regarding;
         const object = r.namespace ? `${r.namespace}/${r.name ?? ''}` : (r.name ?? '');
+        // The eviction manager's own lines around the events it records.
+        if (reason === 'EvictionThresholdMet') this.log('I', 'eviction_manager.go:369', '"Eviction manager: attempting to reclaim" resourceName="memory"');
         this.log('I', 'event.go:389', `"Event occurred" object=${q(object)} fieldPath=${q(r.fieldPath ?? '')} kind=${q(r.kind ?? '')} apiVersion=${q(r.apiVersion ?? '')} type=${q(type)} reason=${q(reason)} message=${q(message)}`);
+        if (reason === 'Evicted') this.log('I', 'eviction_manager.go:616', `"Eviction manager: pod is evicted successfully" pod=${q(object)}`);
       }
       record(regarding, type, reason, message);
     };
@@ -327,11 +341,11 @@ export class Kubelet {
     const key = keyOf(pod);
     const text = JSON.stringify(status);
     const last = this.lastWritten.get(key);
-    if (text === JSON.stringify(pod.status) || (last && last.rv === pod.metadata.resourceVersion && last.text === text)) return;
+    if (text === storedText(pod.status) || (last && last.rv === pod.metadata.resourceVersion && last.text === text)) return;
     const patch: Record<string, unknown> = { ...status };
     for (const k of Object.keys(pod.status ?? {})) if (!(k in patch)) patch[k] = null;
     try {
-      await this.client.patch({ resource: 'pods', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '', subresource: 'status' }, { metadata: { uid: pod.metadata.uid }, status: patch }, 'application/merge-patch+json');
+      await this.client.patchShared({ resource: 'pods', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '', subresource: 'status' }, { metadata: { uid: pod.metadata.uid }, status: patch }, 'application/merge-patch+json');
       this.lastWritten.set(key, { rv: pod.metadata.resourceVersion, text });
     } catch (e) {
       if (isStatusError(e, 'NotFound') || isStatusError(e, 'Conflict')) return;

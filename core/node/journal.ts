@@ -4,7 +4,7 @@
  * `--no-pager`, `-o short`/`cat`), printed in journalctl's short format:
  * `Mar 01 09:00:00 kubelab-worker kubelet[312]: I0301 09:00:00.123456 ...`.
  */
-import { journalTime } from './time';
+import { journalTime, klogLine, type Severity } from './time';
 
 /** One journal entry. */
 export interface JournalEntry {
@@ -15,6 +15,8 @@ export interface JournalEntry {
   ident: string;
   pid: number;
   message: string;
+  /** A klog line: its header (severity, time, pid, source) is written when the entry is read. */
+  klog?: { severity: Severity; source: string; micros: number };
 }
 
 /** How many entries a node keeps (the oldest go first, as journald's size limit does). */
@@ -25,11 +27,17 @@ export class Journal {
   private readonly entries: JournalEntry[] = [];
   /** How many entries were ever added (a cursor for `-f`). */
   private added = 0;
+  private last = { time: 0, micros: 0 };
 
   constructor(readonly hostname: string) {}
 
-  /** Appends an entry. */
+  /** Appends an entry (a klog line's microseconds keep the lines of one millisecond in order). */
   add(entry: JournalEntry): void {
+    if (entry.klog) {
+      const micros = entry.time === this.last.time ? Math.min(999, this.last.micros + 1 + (entry.klog.micros % 89)) : entry.klog.micros % 500;
+      this.last = { time: entry.time, micros };
+      entry = { ...entry, klog: { ...entry.klog, micros } };
+    }
     this.entries.push(entry);
     this.added++;
     if (this.entries.length > JOURNAL_LIMIT) this.entries.splice(0, this.entries.length - JOURNAL_LIMIT);
@@ -49,7 +57,8 @@ export class Journal {
 
   /** One entry in journalctl's short format (`cat`: the message alone). */
   format(e: JournalEntry, output: 'short' | 'cat' = 'short'): string {
-    return output === 'cat' ? e.message : `${journalTime(e.time)} ${this.hostname} ${e.ident}[${e.pid}]: ${e.message}`;
+    const message = e.klog ? klogLine(e.klog.severity, e.time, e.pid, e.klog.source, e.message, e.klog.micros) : e.message;
+    return output === 'cat' ? message : `${journalTime(e.time)} ${this.hostname} ${e.ident}[${e.pid}]: ${message}`;
   }
 }
 

@@ -9,289 +9,14 @@
  * control plane can only be the lab's control-plane node; the pod network is built in (as
  * kind's kindnet), so nodes become Ready without a CNI add-on being applied.
  */
-import { rfc3339 } from '../api/duration';
 import { isStatusError } from '../api/status';
 import { KUBERNETES_VERSION, type KubeObject } from '../api/types';
-import { encodeString, decodeBase64 } from '../apiserver/resources/base64';
-import { MANIFESTS_DIR, KUBEADM_VERSION } from './files';
+import { KUBEADM_VERSION, MANIFESTS_DIR } from './files';
 import type { CommandOutput } from './journal';
+import { init, join } from './kubeadmInit';
+import { createOrReplace, DAY_MS, decodeData, fail, joinCommand, newToken, parse, TRAILER, tokenSecret } from './kubeadmUtil';
 import type { NodeMachine } from './machine';
 import { klogLine } from './time';
-
-const TOKEN_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const DAY_MS = 24 * 3_600_000;
-const TRAILER = 'To see the stack trace of this error execute with --v=5 or higher\n';
-
-interface Parsed {
-  flags: Map<string, string>;
-  bools: Set<string>;
-  operands: string[];
-  error?: string;
-}
-
-function parse(args: string[], valueFlags: string[], boolFlags: string[]): Parsed {
-  const p: Parsed = { flags: new Map(), bools: new Set(), operands: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (!a.startsWith('-')) {
-      p.operands.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = (eq < 0 ? a : a.slice(0, eq)).replace(/^--?/, '');
-    if (boolFlags.includes(name)) p.bools.add(name);
-    else if (valueFlags.includes(name)) {
-      const v = eq >= 0 ? a.slice(eq + 1) : args[++i];
-      if (v === undefined) return { ...p, error: `flag needs an argument: ${a}` };
-      p.flags.set(name, v);
-    } else return { ...p, error: `unknown flag: ${eq < 0 ? a : a.slice(0, eq)}` };
-  }
-  return p;
-}
-
-function fail(stdout: string, message: string): CommandOutput {
-  return { stdout, stderr: `${message}\n${TRAILER}`, exitCode: 1 };
-}
-
-function newToken(m: NodeMachine): string {
-  return `${m.random.string(6, TOKEN_ALPHABET)}.${m.random.string(16, TOKEN_ALPHABET)}`;
-}
-
-/** The bootstrap token Secret kubeadm creates. */
-function tokenSecret(token: string, now: number, ttlMs: number, description: string): KubeObject {
-  const [id = '', secret = ''] = token.split('.');
-  const data: Record<string, string> = {
-    'auth-extra-groups': 'system:bootstrappers:kubeadm:default-node-token',
-    description,
-    expiration: rfc3339(now + ttlMs),
-    'token-id': id,
-    'token-secret': secret,
-    'usage-bootstrap-authentication': 'true',
-    'usage-bootstrap-signing': 'true',
-  };
-  if (ttlMs <= 0) delete data['expiration'];
-  return { apiVersion: 'v1', kind: 'Secret', metadata: { name: `bootstrap-token-${id}`, namespace: 'kube-system' }, type: 'bootstrap.kubernetes.io/token', data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, encodeString(v)])) } as KubeObject;
-}
-
-async function createOrReplace(m: NodeMachine, resource: string, namespace: string, obj: KubeObject): Promise<void> {
-  const client = m.host.admin();
-  try {
-    await client.create({ resource, namespace }, obj);
-  } catch (e) {
-    if (!isStatusError(e, 'AlreadyExists')) throw e;
-    await client.update({ resource, namespace, name: obj.metadata.name ?? '' }, obj);
-  }
-}
-
-function joinCommand(m: NodeMachine, token: string): string {
-  return `kubeadm join ${m.identity().controlPlaneIP}:6443 --token ${token} --discovery-token-ca-cert-hash ${m.caHash()} `;
-}
-
-function decodeData(data: Record<string, string> | undefined, key: string): string {
-  const v = data?.[key];
-  return v === undefined ? '' : String.fromCharCode(...decodeBase64(v));
-}
-
-/** The kubeadm objects `init` uploads: its configuration, the kubelets', and discovery's cluster-info. */
-async function uploadObjects(m: NodeMachine, token: string): Promise<void> {
-  const id = m.identity();
-  const clusterConfig = `apiServer: {}\napiVersion: kubeadm.k8s.io/v1beta4\ncaCertificateValidityPeriod: 87600h0m0s\ncertificateValidityPeriod: 8760h0m0s\ncertificatesDir: /etc/kubernetes/pki\nclusterName: kubernetes\ncontrollerManager: {}\ndns: {}\nencryptionAlgorithm: RSA-2048\netcd:\n  local:\n    dataDir: /var/lib/etcd\nimageRepository: registry.k8s.io\nkind: ClusterConfiguration\nkubernetesVersion: ${KUBERNETES_VERSION.gitVersion}\nnetworking:\n  dnsDomain: cluster.local\n  podSubnet: 10.244.0.0/16\n  serviceSubnet: 10.96.0.0/12\nproxy: {}\nscheduler: {}\n`;
-  await createOrReplace(m, 'configmaps', 'kube-system', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kubeadm-config', namespace: 'kube-system' }, data: { ClusterConfiguration: clusterConfig } } as KubeObject);
-  const kubeletConfig = m.files.files.get('/var/lib/kubelet/config.yaml')?.content ?? '';
-  await createOrReplace(m, 'configmaps', 'kube-system', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kubelet-config', namespace: 'kube-system' }, data: { kubelet: kubeletConfig } } as KubeObject);
-  await createOrReplace(m, 'secrets', 'kube-system', tokenSecret(token, m.now(), DAY_MS, "The default bootstrap token generated by 'kubeadm init'."));
-  const info = `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: ${encodeString(id.ca)}\n    server: https://${id.ip}:6443\n  name: ""\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n`;
-  await createOrReplace(m, 'configmaps', 'kube-public', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cluster-info', namespace: 'kube-public' }, data: { kubeconfig: info, [`jws-kubeconfig-${token.split('.')[0] ?? ''}`]: `eyJhbGciOiJIUzI1NiIsImtpZCI6I${m.random.string(20, TOKEN_ALPHABET)}..${m.random.string(43, TOKEN_ALPHABET)}` } } as KubeObject);
-}
-
-function ports(m: NodeMachine): string[] {
-  const errors: string[] = [];
-  if (m.host.initialized() && m.host.apiUp()) errors.push('[ERROR Port-6443]: Port 6443 is in use', '[ERROR Port-10259]: Port 10259 is in use', '[ERROR Port-10257]: Port 10257 is in use');
-  return errors;
-}
-
-function criError(m: NodeMachine): string[] {
-  return m.containerdActive() ? [] : ['[ERROR CRI]: container runtime is not running: output: time="' + rfc3339(m.now()) + '" level=fatal msg="validate service connection: validate CRI v1 runtime API for endpoint \\"unix:///var/run/containerd/containerd.sock\\": rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial unix /var/run/containerd/containerd.sock: connect: no such file or directory\\""\n, error: exit status 1'];
-}
-
-function preflightFailure(stdout: string, errors: string[], ignore: string | undefined): CommandOutput | undefined {
-  const ignored = new Set((ignore ?? '').split(',').map((s) => s.trim().toLowerCase()));
-  const left = ignored.has('all') ? [] : errors.filter((e) => !ignored.has((/\[ERROR ([^\]]+)\]/.exec(e)?.[1] ?? '').toLowerCase()));
-  if (left.length === 0) return undefined;
-  return { stdout, stderr: `error execution phase preflight: [preflight] Some fatal errors occurred:\n${left.map((e) => `\t${e}\n`).join('')}[preflight] If you know what you are doing, you can make a check non-fatal with \`--ignore-preflight-errors=...\`\n${TRAILER}`, exitCode: 1 };
-}
-
-const INIT_FLAGS = ['apiserver-advertise-address', 'apiserver-bind-port', 'apiserver-cert-extra-sans', 'cert-dir', 'certificate-key', 'config', 'control-plane-endpoint', 'cri-socket', 'feature-gates', 'ignore-preflight-errors', 'image-repository', 'kubernetes-version', 'node-name', 'patches', 'pod-network-cidr', 'service-cidr', 'service-dns-domain', 'skip-phases', 'token', 'token-ttl', 'v'];
-
-async function init(m: NodeMachine, args: string[]): Promise<CommandOutput> {
-  const p = parse(args, INIT_FLAGS, ['upload-certs', 'skip-certificate-key-print', 'skip-token-print', 'dry-run']);
-  if (p.error) return fail('', `${p.error}\n`);
-  let out = `[init] Using Kubernetes version: ${KUBERNETES_VERSION.gitVersion}\n[preflight] Running pre-flight checks\n`;
-  if (!m.spec.controlPlane) {
-    const cp = m.identity().controlPlaneName;
-    return fail(out, `error execution phase preflight: this lab's control plane runs on ${cp}: run "kubeadm init" there (ssh ${cp}), and "kubeadm join" here`);
-  }
-  const errors = [...criError(m), ...ports(m)];
-  for (const c of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd']) {
-    const f = `${MANIFESTS_DIR}/${c}.yaml`;
-    if (m.files.stat(f)) errors.push(`[ERROR FileAvailable-${f.replace(/\//g, '-')}]: ${f} already exists`);
-  }
-  if (m.kubeletActive() && m.joined) errors.push('[ERROR Port-10250]: Port 10250 is in use');
-  if (m.host.initialized()) errors.push('[ERROR Port-2379]: Port 2379 is in use', '[ERROR Port-2380]: Port 2380 is in use');
-  if (m.files.stat('/var/lib/etcd') === 'dir' && m.files.list('/var/lib/etcd').length > 0) errors.push('[ERROR DirAvailable--var-lib-etcd]: /var/lib/etcd is not empty');
-  const failure = preflightFailure(out, errors, p.flags.get('ignore-preflight-errors'));
-  if (failure) return failure;
-  const token = p.flags.get('token') ?? newToken(m);
-  if (!/^[a-z0-9]{6}\.[a-z0-9]{16}$/.test(token)) return fail(out, `error execution phase preflight: the bootstrap token "${token}" was not of the form "\\\\A([a-z0-9]{6})\\\\.([a-z0-9]{16})\\\\z"`);
-  const id = m.identity();
-  const ip = id.ip;
-  const name = m.name;
-  const sorted = (names: string[]) => [...names].sort().join(' ');
-  out += `[preflight] Pulling images required for setting up a Kubernetes cluster
-[preflight] This might take a minute or two, depending on the speed of your internet connection
-[preflight] You can also perform this action beforehand using 'kubeadm config images pull'
-[certs] Using certificateDir folder "/etc/kubernetes/pki"
-[certs] Generating "ca" certificate and key
-[certs] Generating "apiserver" certificate and key
-[certs] apiserver serving cert is signed for DNS names [${sorted([name, 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc', 'kubernetes.default.svc.cluster.local'])}] and IPs [10.96.0.1 ${ip}]
-[certs] Generating "apiserver-kubelet-client" certificate and key
-[certs] Generating "front-proxy-ca" certificate and key
-[certs] Generating "front-proxy-client" certificate and key
-[certs] Generating "etcd/ca" certificate and key
-[certs] Generating "etcd/server" certificate and key
-[certs] etcd/server serving cert is signed for DNS names [${sorted([name, 'localhost'])}] and IPs [${ip} 127.0.0.1 ::1]
-[certs] Generating "etcd/peer" certificate and key
-[certs] etcd/peer serving cert is signed for DNS names [${sorted([name, 'localhost'])}] and IPs [${ip} 127.0.0.1 ::1]
-[certs] Generating "etcd/healthcheck-client" certificate and key
-[certs] Generating "apiserver-etcd-client" certificate and key
-[certs] Generating "sa" key and public key
-[kubeconfig] Using kubeconfig folder "/etc/kubernetes"
-[kubeconfig] Writing "admin.conf" kubeconfig file
-[kubeconfig] Writing "super-admin.conf" kubeconfig file
-[kubeconfig] Writing "kubelet.conf" kubeconfig file
-[kubeconfig] Writing "controller-manager.conf" kubeconfig file
-[kubeconfig] Writing "scheduler.conf" kubeconfig file
-[etcd] Creating static Pod manifest for local etcd in "${MANIFESTS_DIR}"
-[control-plane] Using manifest folder "${MANIFESTS_DIR}"
-[control-plane] Creating static Pod manifest for "kube-apiserver"
-[control-plane] Creating static Pod manifest for "kube-controller-manager"
-[control-plane] Creating static Pod manifest for "kube-scheduler"
-[kubelet-start] Writing kubelet environment file with flags to file "/var/lib/kubelet/kubeadm-flags.env"
-[kubelet-start] Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"
-[kubelet-start] Starting the kubelet
-[wait-control-plane] Waiting for the kubelet to boot up the control plane as static Pods from directory "${MANIFESTS_DIR}"
-[kubelet-check] Waiting for a healthy kubelet at http://127.0.0.1:10248/healthz. This can take up to 4m0s
-`;
-  try {
-    await m.initControlPlane();
-  } catch (e) {
-    return fail(out, `error execution phase wait-control-plane: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const frac = (digits: number) => String(m.random.int(10 ** digits)).padStart(digits, '0').replace(/0+$/, '');
-  out += `[kubelet-check] The kubelet is healthy after 50${m.random.int(10)}.${frac(6)}ms
-[api-check] Waiting for a healthy API server. This can take up to 4m0s
-[api-check] The API server is healthy after ${3 + m.random.int(5)}.${frac(9)}s
-[upload-config] Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace
-[kubelet] Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster
-[upload-certs] Skipping phase. Please see --upload-certs
-[mark-control-plane] Marking the node ${name} as control-plane by adding the labels: [node-role.kubernetes.io/control-plane node.kubernetes.io/exclude-from-external-load-balancers]
-[mark-control-plane] Marking the node ${name} as control-plane by adding the taints [node-role.kubernetes.io/control-plane:NoSchedule]
-[bootstrap-token] Using token: ${token}
-[bootstrap-token] Configuring bootstrap tokens, cluster-info ConfigMap, RBAC Roles
-[bootstrap-token] Configured RBAC rules to allow Node Bootstrap tokens to get nodes
-[bootstrap-token] Configured RBAC rules to allow Node Bootstrap tokens to post CSRs in order for nodes to get long term certificate credentials
-[bootstrap-token] Configured RBAC rules to allow the csrapprover controller automatically approve CSRs from a Node Bootstrap Token
-[bootstrap-token] Configured RBAC rules to allow certificate rotation for all node client certificates in the cluster
-[bootstrap-token] Creating the "cluster-info" ConfigMap in the "kube-public" namespace
-`;
-  try {
-    await uploadObjects(m, token);
-  } catch (e) {
-    return fail(out, `error execution phase upload-config: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  out += `[kubelet-finalize] Updating "/etc/kubernetes/kubelet.conf" to point to a rotatable kubelet client certificate and key
-[addons] Applied essential addon: CoreDNS
-[addons] Applied essential addon: kube-proxy
-
-Your Kubernetes control-plane has initialized successfully!
-
-To start using your cluster, you need to run the following as a regular user:
-
-  mkdir -p $HOME/.kube
-  sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config
-  sudo chown $(id -u):$(id -g) $HOME/.kube/config
-
-Alternatively, if you are the root user, you can run:
-
-  export KUBECONFIG=/etc/kubernetes/admin.conf
-
-You should now deploy a pod network to the cluster.
-Run "kubectl apply -f [podnetwork].yaml" with one of the options listed at:
-  https://kubernetes.io/docs/concepts/cluster-administration/addons/
-
-Then you can join any number of worker nodes by running the following on each as root:
-
-kubeadm join ${ip}:6443 --token ${token} \\
-\t--discovery-token-ca-cert-hash ${m.caHash()} 
-`;
-  return { stdout: out, stderr: '', exitCode: 0 };
-}
-
-async function join(m: NodeMachine, args: string[]): Promise<CommandOutput> {
-  const p = parse(args, ['token', 'discovery-token', 'discovery-token-ca-cert-hash', 'discovery-file', 'tls-bootstrap-token', 'ignore-preflight-errors', 'node-name', 'cri-socket', 'config', 'apiserver-advertise-address', 'certificate-key', 'v'], ['discovery-token-unsafe-skip-ca-verification', 'control-plane', 'dry-run']);
-  if (p.error) return fail('', p.error);
-  if (p.bools.has('control-plane')) return fail('', 'this lab has one control-plane node: join this node as a worker (without --control-plane)');
-  const token = p.flags.get('discovery-token') ?? p.flags.get('token');
-  const endpoint = p.operands[0];
-  if (!token || !endpoint) return fail('', 'discovery: Invalid value: "": bootstrapToken or file must be set');
-  const hash = p.flags.get('discovery-token-ca-cert-hash');
-  if (!hash && !p.bools.has('discovery-token-unsafe-skip-ca-verification')) return fail('', 'discovery.bootstrapToken: Invalid value: "": using token-based discovery without caCertHashes can be unsafe. Set unsafeSkipCAVerification as true in your kubeadm config file or pass --discovery-token-unsafe-skip-ca-verification flag to continue');
-  let out = '[preflight] Running pre-flight checks\n';
-  const errors = [...criError(m)];
-  if (m.files.stat('/etc/kubernetes/kubelet.conf')) errors.push('[ERROR FileAvailable--etc-kubernetes-kubelet.conf]: /etc/kubernetes/kubelet.conf already exists');
-  if (m.kubeletActive() && m.joined) errors.push('[ERROR Port-10250]: Port 10250 is in use');
-  if (m.files.stat('/etc/kubernetes/pki/ca.crt')) errors.push('[ERROR FileAvailable--etc-kubernetes-pki-ca.crt]: /etc/kubernetes/pki/ca.crt already exists');
-  const failure = preflightFailure(out, errors, p.flags.get('ignore-preflight-errors'));
-  if (failure) return failure;
-  const id = m.identity();
-  const host = endpoint.replace(/:\d+$/, '');
-  const validHost = host === id.controlPlaneIP || host === id.controlPlaneName;
-  const clusterInfo = `https://${endpoint}/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s`;
-  if (!validHost || !m.host.apiUp() || !m.host.initialized()) {
-    const how = validHost ? `dial tcp ${endpoint}: connect: connection refused` : `dial tcp ${endpoint}: connect: no route to host`;
-    return fail(out, `error execution phase preflight: couldn't validate the identity of the API Server: failed to request the cluster-info ConfigMap: Get "${clusterInfo}": ${how}`);
-  }
-  const [tokenId = '', tokenSecretValue = ''] = token.split('.');
-  let valid = false;
-  try {
-    const secret = await m.host.admin().get<KubeObject & { data?: Record<string, string> }>({ resource: 'secrets', namespace: 'kube-system', name: `bootstrap-token-${tokenId}` });
-    const expiration = decodeData(secret.data, 'expiration');
-    valid = decodeData(secret.data, 'token-secret') === tokenSecretValue && (expiration === '' || Date.parse(expiration) > m.now());
-  } catch (e) {
-    if (!isStatusError(e, 'NotFound')) throw e;
-  }
-  if (!valid) return fail(out, `error execution phase preflight: couldn't validate the identity of the API Server: could not find a JWS signature in the cluster-info ConfigMap for token ID "${tokenId}"`);
-  if (hash && hash !== m.caHash()) return fail(out, `error execution phase preflight: couldn't validate the identity of the API Server: cluster CA found in cluster-info ConfigMap is invalid: none of the public keys "${m.caHash()}" are pinned`);
-  out += `[preflight] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...
-[preflight] Use 'kubeadm init phase upload-config --config your-config.yaml' to re-upload it.
-[kubelet-start] Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"
-[kubelet-start] Writing kubelet environment file with flags to file "/var/lib/kubelet/kubeadm-flags.env"
-[kubelet-start] Starting the kubelet
-[kubelet-check] Waiting for a healthy kubelet at http://127.0.0.1:10248/healthz. This can take up to 4m0s
-`;
-  await m.join();
-  out += `[kubelet-check] The kubelet is healthy after 50${m.random.int(10)}.${String(m.random.int(1_000_000)).padStart(6, '0').replace(/0+$/, '')}ms
-[kubelet-start] Waiting for the kubelet to perform the TLS Bootstrap
-
-This node has joined the cluster:
-* Certificate signing request was sent to apiserver and a response was received.
-* The Kubelet was informed of the new secure connection details.
-
-Run 'kubectl get nodes' on the control-plane to see this node join the cluster.
-
-`;
-  return { stdout: out, stderr: '', exitCode: 0 };
-}
 
 async function reset(m: NodeMachine, args: string[], stdin: string, question: { interactive?: boolean; answer?: string }): Promise<CommandOutput> {
   const p = parse(args, ['cert-dir', 'cleanup-tmp-dir', 'cri-socket', 'ignore-preflight-errors', 'kubeconfig', 'skip-phases', 'config', 'v'], ['f', 'force', 'dry-run']);
@@ -342,6 +67,18 @@ Please, check the contents of the $HOME/.kube/config file.
   return { stdout: out, stderr: err, exitCode: 0 };
 }
 
+/** apimachinery's ShortHumanDuration (what `kubeadm token list` prints as the TTL). */
+function shortHumanDuration(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s < 0) return '0s';
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return `${h}h`;
+  return h < 24 * 365 ? `${Math.floor(h / 24)}d` : `${Math.floor(h / 24 / 365)}y`;
+}
+
 function parseTtl(v: string | undefined): number | undefined {
   if (v === undefined) return DAY_MS;
   let ms = 0;
@@ -376,7 +113,7 @@ async function token(m: NodeMachine, args: string[]): Promise<CommandOutput> {
       const left = exp ? Date.parse(exp) - m.now() : undefined;
       if (left !== undefined && left <= 0) continue;
       const usages = ['authentication', 'signing'].filter((u) => decodeData(s.data, `usage-bootstrap-${u}`) === 'true').join(',');
-      rows.push([`${decodeData(s.data, 'token-id')}.${decodeData(s.data, 'token-secret')}`, left === undefined ? '<forever>' : `${Math.round(left / 3_600_000)}h`, exp || '<never>', usages, decodeData(s.data, 'description') || '<none>', decodeData(s.data, 'auth-extra-groups')]);
+      rows.push([`${decodeData(s.data, 'token-id')}.${decodeData(s.data, 'token-secret')}`, left === undefined ? '<forever>' : shortHumanDuration(left), exp || '<never>', usages, decodeData(s.data, 'description') || '<none>', decodeData(s.data, 'auth-extra-groups')]);
     }
     const widths = rows[0]?.map((_, i) => Math.max(10, ...rows.map((r) => (r[i] ?? '').length + 3))) ?? [];
     return { stdout: rows.map((r) => `${r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i] ?? 0) : c)).join('')}\n`).join(''), stderr: '', exitCode: 0 };

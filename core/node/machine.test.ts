@@ -106,6 +106,19 @@ describe('node machine', () => {
     c.stop();
   });
 
+  it("logs the eviction manager's work when the node's memory runs out", async () => {
+    const { c, run, advance } = await cluster();
+    await c.client().create({ resource: 'pods', namespace: 'default' }, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'big', namespace: 'default' }, spec: { nodeName: 'kubelab-worker', containers: [{ name: 'big', image: 'nginx:1.27' }] } });
+    await advance(10_000);
+    await c.applyFault({ kind: 'memory', name: 'kubelab-worker', action: 'fill' });
+    await advance(20_000);
+    const log = (await run('kubelab-worker', 'journalctl -u kubelet -o cat')).stdout;
+    expect(log).toContain('eviction_manager.go:369] "Eviction manager: attempting to reclaim" resourceName="memory"\n');
+    expect(log).toMatch(/event\.go:389\] "Event occurred" object="default\/big" fieldPath="" kind="Pod" apiVersion="v1" type="Warning" reason="Evicted" message="The node was low on resource: memory\./);
+    expect(log).toContain('"Eviction manager: pod is evicted successfully" pod="default/big"');
+    c.stop();
+  });
+
   it('answers ps, df, free, ip and hostname from the machine', async () => {
     const { c, run } = await cluster();
     expect((await run('kubelab-worker', 'hostname')).stdout).toBe('kubelab-worker\n');

@@ -16,11 +16,11 @@ import type { ControlPlaneComponent } from '../kubelet/staticPods';
 import type { Volume } from '../kubelet/runtime/fs';
 import { baseFiles, controlPlaneFiles, controlPlaneManifestFiles, kubeletFiles, MANIFESTS_DIR, type NodeIdentity } from './files';
 import { Journal } from './journal';
-import { StaticPodSource } from './manifests';
+import { restoreFromMirrors, StaticPodSource } from './manifests';
 import { HostPids } from './runtimeView';
 import { unitRecord, UnitLog } from './units';
 import type { Unit } from './systemd';
-import { klogLine, type Severity } from './time';
+import type { Severity } from './time';
 
 /** What a machine asks of its cluster. */
 export interface MachineHost {
@@ -132,7 +132,7 @@ export class NodeMachine {
   klog(severity: Severity, source: string, message: string): void {
     const u = this.units.get('kubelet.service');
     const pid = u?.pid ?? 0;
-    this.journal.add({ time: this.now(), unit: 'kubelet.service', ident: 'kubelet', pid, message: klogLine(severity, this.now(), pid, source, message, this.random.int(1000)) });
+    this.journal.add({ time: this.now(), unit: 'kubelet.service', ident: 'kubelet', pid, message, klog: { severity, source, micros: this.random.int(1000) } });
   }
 
   /**
@@ -184,6 +184,11 @@ export class NodeMachine {
     void this.manifests.sync();
   }
 
+  /** Writes the manifests of static pods the lab had before it restarted (from their mirror pods). */
+  async restoreStaticPods(): Promise<void> {
+    await restoreFromMirrors(this.manifests, this.kubelet, this.host.admin(), (path, text) => this.writeFiles({ [path]: text })).catch(() => undefined);
+  }
+
   /** The cluster stopped this node's kubelet. */
   kubeletStopped(): void {
     const u = this.units.get('kubelet.service');
@@ -231,6 +236,11 @@ export class NodeMachine {
   private stopCrashLoop(): void {
     if (this.crashTimer) this.host.clock.clearTimer(this.crashTimer);
     this.crashTimer = undefined;
+  }
+
+  /** The machine powers off with its cluster: no more restarts of a failing kubelet. */
+  shutdown(): void {
+    this.stopCrashLoop();
   }
 
   /** `systemctl start` of a unit: an error message when it cannot start. */

@@ -7,6 +7,8 @@
  * manifest also stands for that component: removing `kube-scheduler.yaml` stops the scheduler.
  */
 import type { Pod } from '../api/types';
+import type { Client } from '../client/client';
+import { toYaml } from '../shell/printers/yaml';
 import type { Clock } from '../clock/clock';
 import { keyOf } from '../client/informer';
 import type { Kubelet } from '../kubelet/kubelet';
@@ -26,6 +28,32 @@ export interface ManifestHost {
   component(c: ControlPlaneComponent, present: boolean): Promise<void>;
   /** Whether the control plane was set up (before, component manifests start nothing). */
   initialized(): boolean;
+}
+
+/**
+ * After a restart of the lab: the manifests a student wrote are written again from their mirror
+ * pods (the node's files live in memory; the mirror pods were kept with the cluster's state),
+ * so that the static pods keep running and `rm` of the file still stops them.
+ */
+export async function restoreFromMirrors(source: StaticPodSource, kubelet: Kubelet, client: Client, write: (path: string, text: string) => void): Promise<void> {
+  const node = kubelet.nodeName;
+  const pods = await client.list<Pod>({ resource: 'pods' }, { fieldSelector: `spec.nodeName=${node}` });
+  const known = new Set(kubelet.staticPodManifests().map((m) => m.metadata.name));
+  for (const p of pods.items) {
+    const annotations = p.metadata.annotations ?? {};
+    const name = p.metadata.name ?? '';
+    if (annotations['kubernetes.io/config.source'] !== 'file' || !name.endsWith(`-${node}`)) continue;
+    const base = name.slice(0, -(node.length + 1));
+    if (known.has(base)) continue;
+    const kept = Object.fromEntries(Object.entries(annotations).filter(([k]) => !k.startsWith('kubernetes.io/config.')));
+    const { nodeName: _node, ...spec } = p.spec;
+    const manifest: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: base, namespace: p.metadata.namespace ?? 'default', ...(p.metadata.labels ? { labels: p.metadata.labels } : {}), ...(Object.keys(kept).length > 0 ? { annotations: kept } : {}) }, spec };
+    const path = `${MANIFESTS_DIR}/${base}.yaml`;
+    const text = toYaml(manifest);
+    write(path, text);
+    source.adopt(path, text, base);
+    await kubelet.addStaticPod(manifest);
+  }
 }
 
 /** Why a manifest is not a pod; undefined when it is one. */

@@ -83,7 +83,7 @@ function humanKb(kb: number): string {
     i++;
   }
   if (i === 0) return kb === 0 ? '0' : `${kb}K`;
-  return v < 10 ? `${Math.ceil(v * 10) / 10}${units[i]}`.replace(/\.0(?=[A-Z])/, '.0') : `${Math.ceil(v)}${units[i]}`;
+  return v < 10 ? `${(Math.ceil(v * 10) / 10).toFixed(1)}${units[i]}` : `${Math.ceil(v)}${units[i]}`;
 }
 
 /** `df [-h]`: the node's disk and its memory file systems. */

@@ -177,10 +177,14 @@ export async function systemctl(host: SystemdHost, args: string[]): Promise<Comm
       case 'stop':
         await host.stop(u);
         break;
+      case 'reload':
+        // Neither unit has an ExecReload.
+        out.stderr += `Failed to reload ${name}: Job type reload is not applicable for unit ${name}.\n`;
+        out.exitCode = 1;
+        break;
       case 'start':
-      case 'restart':
-      case 'reload': {
-        if (verb !== 'start') await host.stop(u);
+      case 'restart': {
+        if (verb === 'restart') await host.stop(u);
         const error = await host.start(u);
         if (error) {
           out.stderr += error;

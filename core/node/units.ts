@@ -7,7 +7,7 @@ import { KUBERNETES_VERSION } from '../api/types';
 import type { Random } from '../clock/random';
 import type { Journal } from './journal';
 import type { Unit } from './systemd';
-import { klogLine, systemdSpan } from './time';
+import { systemdSpan } from './time';
 
 /** A unit of the node, active since `since`. */
 export function unitRecord(kind: 'kubelet' | 'containerd', pid: number, since: number): Unit {
@@ -61,7 +61,7 @@ export class UnitLog {
   }
 
   private klog(u: Unit, source: string, message: string): void {
-    this.daemon(u, klogLine('I', this.now(), u.pid, source, message, this.random.int(1000)));
+    this.journal.add({ time: this.now(), unit: u.name, ident: u.name.replace(/\.service$/, ''), pid: u.pid, message, klog: { severity: 'I', source, micros: this.random.int(1000) } });
   }
 
   /** `Started X.service - description.` alone (a restart attempt). */

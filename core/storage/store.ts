@@ -8,6 +8,8 @@
  */
 import type { KubeObject } from '../api/types';
 import { deepFreeze, frozenJson } from './frozen';
+import { StoreIndex } from './indexes';
+import { KeyOrder } from './keys';
 import { WatcherRegistry, enqueue, type WatchTrigger } from './watchers';
 
 export type { WatchTrigger } from './watchers';
@@ -80,25 +82,17 @@ function frozen(json: string): KubeObject {
   return deepFreeze(JSON.parse(json) as KubeObject);
 }
 
-/** A secondary index of a store (see `Store.addIndex`). */
-interface Index {
-  prefix: string;
-  valueOf: (obj: KubeObject) => string | undefined;
-  /** Index value → keys; undefined until first asked for (built then, kept up to date after). */
-  byValue: Map<string, Set<string>> | undefined;
-}
-
 /** The revisioned key-value store. */
 export class Store {
-  private readonly indexes = new Map<string, Index>();
+  private readonly indexes = new Map<string, StoreIndex>();
   private readonly entries = new Map<string, Entry>();
-  private sortedKeys: string[] | undefined;
+  private readonly keys = new KeyOrder();
   private revision = 0;
   /** The watch history: `history[historyStart..]` (a window moving forward, compacted now and then). */
   private history: StoreEvent[] = [];
   private historyStart = 0;
   private readonly historySize: number;
-  private readonly watchers = new WatcherRegistry((index, obj) => this.indexes.get(index)?.valueOf(obj));
+  private readonly watchers = new WatcherRegistry((index, obj) => this.indexes.get(index)?.valueOf?.(obj));
   private readonly prefixRevisions = new Map<string, number>();
   /**
    * Called synchronously with every commit, before any watcher hears of it (persistence
@@ -135,9 +129,10 @@ export class Store {
       else this.entries.set(r.key, new Entry(frozen(r.json ?? '{}'), r.revision));
       this.revision = r.revision;
     }
-    this.sortedKeys = undefined;
+    this.keys.clear();
+    for (const key of this.entries.keys()) this.keys.add(key);
     this.prefixRevisions.clear();
-    for (const index of this.indexes.values()) index.byValue = undefined;
+    for (const index of this.indexes.values()) index.reset();
   }
 
   /**
@@ -146,7 +141,12 @@ export class Store {
    * not look at every object. Built on first use, then kept up to date by every commit.
    */
   addIndex(name: string, prefix: string, valueOf: (obj: KubeObject) => string | undefined): void {
-    this.indexes.set(name, { prefix, valueOf, byValue: undefined });
+    this.indexes.set(name, new StoreIndex(prefix, valueOf, undefined));
+  }
+
+  /** Adds an index by several values of each object (`addIndex` with a set of values per object). */
+  addMultiIndex(name: string, prefix: string, valuesOf: (obj: KubeObject) => Iterable<string>): void {
+    this.indexes.set(name, new StoreIndex(prefix, undefined, valuesOf));
   }
 
   /** Whether there is an index `name`. */
@@ -154,31 +154,22 @@ export class Store {
     return this.indexes.has(name);
   }
 
+  private builtIndex(name: string): StoreIndex | undefined {
+    const index = this.indexes.get(name);
+    if (index && !index.built) index.build(this.keysWithPrefix(index.prefix).map((key) => [key, (this.entries.get(key) as Entry).obj]));
+    return index;
+  }
+
   /** The keys whose object has `value` in index `name`, sorted; undefined when there is no such index. */
   keysByIndex(name: string, value: string): string[] | undefined {
-    const index = this.indexes.get(name);
+    const index = this.builtIndex(name);
     if (!index) return undefined;
-    if (!index.byValue) {
-      index.byValue = new Map();
-      for (const key of this.keysWithPrefix(index.prefix)) this.indexAdd(index, key, (this.entries.get(key) as Entry).obj);
-    }
-    return [...(index.byValue.get(value) ?? [])].sort();
+    return [...(index.keys(value) ?? [])].sort();
   }
 
-  private indexAdd(index: Index, key: string, obj: KubeObject): void {
-    const v = index.valueOf(obj);
-    if (v === undefined || !index.byValue) return;
-    let keys = index.byValue.get(v);
-    if (!keys) index.byValue.set(v, (keys = new Set()));
-    keys.add(key);
-  }
-
-  private indexRemove(index: Index, key: string, obj: KubeObject): void {
-    const v = index.valueOf(obj);
-    if (v === undefined || !index.byValue) return;
-    const keys = index.byValue.get(v);
-    keys?.delete(key);
-    if (keys?.size === 0) index.byValue.delete(v);
+  /** Whether some object has `value` in index `name` (false when there is no such index). */
+  hasIndexed(name: string, value: string): boolean {
+    return (this.builtIndex(name)?.keys(value)?.size ?? 0) > 0;
   }
 
   /** The current global revision. */
@@ -216,27 +207,9 @@ export class Store {
     return rev;
   }
 
-  /** The index of the first sorted key >= `key` (the sorted keys are kept up to date once built). */
-  private lowerBound(key: string): number {
-    const keys = this.sortedKeys as string[];
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((keys[mid] as string) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   /** Keys under a prefix, sorted (as an etcd range read returns them). */
   keysWithPrefix(prefix: string): string[] {
-    if (!this.sortedKeys) this.sortedKeys = [...this.entries.keys()].sort();
-    const keys = this.sortedKeys;
-    const lo = this.lowerBound(prefix);
-    const out: string[] = [];
-    for (let i = lo; i < keys.length && (keys[i] as string).startsWith(prefix); i++) out.push(keys[i] as string);
-    return out;
+    return this.keys.keysWithPrefix(prefix);
   }
 
   /** Creates `key`; fails with KeyExists. Sets `metadata.resourceVersion`. */
@@ -279,17 +252,13 @@ export class Store {
     this.revision = revision;
     if (type === 'DELETED') {
       this.entries.delete(key);
-      if (this.sortedKeys) this.sortedKeys.splice(this.lowerBound(key), 1);
+      this.keys.remove(key);
     } else {
-      if (!this.entries.has(key) && this.sortedKeys) this.sortedKeys.splice(this.lowerBound(key), 0, key);
+      if (!this.entries.has(key)) this.keys.add(key);
       this.entries.set(key, new Entry(obj, this.revision));
     }
     for (const [prefix, rev] of this.prefixRevisions) if (rev !== this.revision && key.startsWith(prefix)) this.prefixRevisions.set(prefix, this.revision);
-    for (const index of this.indexes.values()) {
-      if (!index.byValue || !key.startsWith(index.prefix)) continue;
-      if (previous) this.indexRemove(index, key, previous);
-      if (type !== 'DELETED') this.indexAdd(index, key, obj);
-    }
+    for (const index of this.indexes.values()) index.update(key, previous, type === 'DELETED' ? undefined : obj);
     // One event object for every watcher (and the history): watchers never change it.
     const event: StoreEvent = { type, key, revision: this.revision, object: obj };
     if (previous) event.previous = previous;

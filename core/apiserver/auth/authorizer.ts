@@ -5,7 +5,7 @@
  * `pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default"`.
  */
 import { forbidden, type Status, type StatusError } from '../../api/status';
-import type { PolicyRule } from '../../api/types';
+import type { KubeObject, PolicyRule } from '../../api/types';
 import type { Store } from '../../storage/store';
 import type { Attributes } from './attributes';
 import { nodeRules } from './bootstrap';
@@ -58,6 +58,7 @@ export class Authorizer {
 
   constructor(private readonly store: Store) {
     this.rbac = new RbacAuthorizer(store);
+    store.addMultiIndex(NODE_GRAPH_INDEX, '/registry/core/pods/', podGraphEdges);
   }
 
   private nodeAuthorize(a: Attributes): Decision {
@@ -71,21 +72,60 @@ export class Authorizer {
   }
 
   /**
-   * The Node authorizer's graph, walked on demand: whether a pod bound to `node` references the
-   * secret, config map or claim (volumes, projected sources, env, envFrom, image pull secrets).
+   * The Node authorizer's graph: whether a pod bound to `node` references the secret, config map
+   * or claim (volumes, projected sources, env, envFrom, image pull secrets) — a store index of
+   * the pods' edges, kept up to date by every write of a pod.
    */
   private podOnNodeReferences(node: string, namespace: string, resource: string, name: string): boolean {
-    for (const pod of this.store.list(`/registry/core/pods/${namespace}/`).items) {
-      const spec = (pod as { spec?: Record<string, unknown> }).spec;
-      if (!spec || spec['nodeName'] !== node) continue;
-      if (podReferences(spec, resource, name)) return true;
-    }
-    return false;
+    return this.store.hasIndexed(NODE_GRAPH_INDEX, graphEdge(node, resource, namespace, name));
   }
+
+  /**
+   * Decisions already made, by attributes, while the RBAC policy stays the same (its generation):
+   * the same component asks the same question over and over. The Node authorizer's graph
+   * questions are never cached (the graph changes with every pod).
+   */
+  private readonly decisions = new Map<string, Decision>();
+  private decisionsOf = -1;
+  private readonly names = new Map<string, boolean>();
 
   /** Authorizes: the first authorizer with an opinion decides; reasons of the others are joined. */
   authorize(a: Attributes): Decision {
     if (a.user.groups.includes(SYSTEM_MASTERS)) return { decision: 'Allow', reason: '' };
+    if (a.resourceRequest && a.apiGroup === '' && NODE_GRAPH_RESOURCES.has(a.resource) && !a.subresource && nodeOf(a.user) !== undefined) return this.decide(a);
+    if (this.decisionsOf !== this.rbac.generation || this.decisions.size > 10_000) {
+      this.decisions.clear();
+      this.names.clear();
+      this.decisionsOf = this.rbac.generation;
+    }
+    const who = [a.user.name, a.user.groups.join('\u0001'), a.namespace].join('\u0000');
+    const key = [who, a.verb, a.resourceRequest ? '' : a.path, a.apiGroup, a.resource, a.subresource, this.namesMatter(who, a) ? a.name : '*'].join('\u0000');
+    const known = this.decisions.get(key);
+    if (known) return { ...known };
+    const d = this.decide(a);
+    this.decisions.set(key, { ...d });
+    return d;
+  }
+
+  /**
+   * Whether a rule that applies to the user in the namespace lists resource names (`who`: the
+   * user, its groups and the namespace): only then does the name of an object change a decision
+   * (the Node authorizer's rules list none).
+   */
+  private namesMatter(who: string, a: Attributes): boolean {
+    let matter = this.names.get(who);
+    if (matter === undefined) {
+      let found = false;
+      this.rbac.visitRulesFor(a.user, a.namespace, (_source, rule) => {
+        if ((rule?.resourceNames?.length ?? 0) > 0) found = true;
+        return !found;
+      });
+      this.names.set(who, (matter = found));
+    }
+    return matter;
+  }
+
+  private decide(a: Attributes): Decision {
     const reasons: string[] = [];
     for (const d of [this.nodeAuthorize(a), this.rbac.authorize(a)]) {
       if (d.decision !== 'NoOpinion') return d;
@@ -125,24 +165,45 @@ export class Authorizer {
   }
 }
 
-/** Whether a pod spec references a secret, config map or claim by name (the Node authorizer's graph edges). */
-function podReferences(spec: Record<string, unknown>, resource: string, name: string): boolean {
+/** The store index of the Node authorizer's graph. */
+const NODE_GRAPH_INDEX = 'node-authorizer|pod-edges';
+
+/** One edge of the graph: a pod on `node` references `resource` `namespace/name`. */
+function graphEdge(node: string, resource: string, namespace: string, name: string): string {
+  return `${node}\u0000${resource}\u0000${namespace}\u0000${name}`;
+}
+
+/** The graph edges of a pod: the secrets, config maps and claims its spec names, if it is bound to a node. */
+function podGraphEdges(pod: KubeObject): string[] {
+  const spec = (pod as { spec?: Record<string, unknown> }).spec;
+  const node = spec?.['nodeName'];
+  if (!spec || typeof node !== 'string') return [];
+  const namespace = pod.metadata.namespace ?? '';
+  const out = new Set<string>();
   const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
   const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
-  const volumes = list(spec['volumes']);
-  if (resource === 'persistentvolumeclaims') return volumes.some((v) => obj(v['persistentVolumeClaim'])['claimName'] === name);
-  const key = resource === 'secrets' ? 'secret' : 'configMap';
-  const field = resource === 'secrets' ? 'secretName' : 'name';
-  if (resource === 'secrets' && list(spec['imagePullSecrets']).some((s) => s['name'] === name)) return true;
-  for (const v of volumes) {
-    if (obj(v[key])[field] === name) return true;
-    if (list(obj(v['projected'])['sources']).some((s) => obj(s[key])['name'] === name)) return true;
+  const edge = (resource: string, name: unknown) => {
+    if (typeof name === 'string') out.add(graphEdge(node, resource, namespace, name));
+  };
+  for (const s of list(spec['imagePullSecrets'])) edge('secrets', s['name']);
+  for (const v of list(spec['volumes'])) {
+    edge('persistentvolumeclaims', obj(v['persistentVolumeClaim'])['claimName']);
+    edge('secrets', obj(v['secret'])['secretName']);
+    edge('configmaps', obj(v['configMap'])['name']);
+    for (const src of list(obj(v['projected'])['sources'])) {
+      edge('secrets', obj(src['secret'])['name']);
+      edge('configmaps', obj(src['configMap'])['name']);
+    }
   }
-  const refKey = resource === 'secrets' ? 'secretKeyRef' : 'configMapKeyRef';
-  const fromKey = resource === 'secrets' ? 'secretRef' : 'configMapRef';
   for (const c of [...list(spec['containers']), ...list(spec['initContainers']), ...list(spec['ephemeralContainers'])]) {
-    if (list(c['env']).some((e) => obj(obj(e['valueFrom'])[refKey])['name'] === name)) return true;
-    if (list(c['envFrom']).some((e) => obj(e[fromKey])['name'] === name)) return true;
+    for (const e of list(c['env'])) {
+      edge('secrets', obj(obj(e['valueFrom'])['secretKeyRef'])['name']);
+      edge('configmaps', obj(obj(e['valueFrom'])['configMapKeyRef'])['name']);
+    }
+    for (const e of list(c['envFrom'])) {
+      edge('secrets', obj(e['secretRef'])['name']);
+      edge('configmaps', obj(e['configMapRef'])['name']);
+    }
   }
-  return false;
+  return [...out];
 }

@@ -34,6 +34,14 @@ function describe(requests: ImpersonationRequest[]): string {
 /** buildImpersonationRequests. */
 function impersonationRequests(headers: Record<string, string>): ImpersonationRequest[] {
   const out: ImpersonationRequest[] = [];
+  let any = false;
+  for (const header in headers) {
+    if (header.startsWith('impersonate-')) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return out;
   const requested = headers['impersonate-user'] ?? '';
   if (requested) {
     const sa = splitServiceAccountUsername(requested);

@@ -67,9 +67,13 @@ export class RbacAuthorizer {
     }
   }
 
+  /** Counts the snapshots dropped: a cache of decisions made on one is good while this stays. */
+  generation = 0;
+
   /** Drops the snapshot: the next check reads the store again. */
   invalidate(): void {
     this.snapshot = undefined;
+    this.generation++;
   }
 
   /** Stops following the store. */

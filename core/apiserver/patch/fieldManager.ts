@@ -137,6 +137,7 @@ export function updateManagedFields(s: FieldManagerScope, live: KubeObject | und
     // Objects never tracked (managedFields cleared) stay untracked until someone applies.
     if (managed.fields.size === 0 && live?.metadata.uid) return out;
     const id = managerId({ manager: manager || 'unknown', operation: 'Update', apiVersion: apiVersion(s), subresource: s.subresource });
+    const before = managed.fields.get(id)?.set;
     const self = 'current-operation';
     managed.fields = updaterUpdate(typedKind(s), comparedObject(s, live), comparedObject(s, out), apiVersion(s), managed.fields, self);
     stripMeta(managed, self);
@@ -145,7 +146,10 @@ export function updateManagedFields(s: FieldManagerScope, live: KubeObject | und
       managed.fields.delete(self);
       const prev = managed.fields.get(id);
       // (prev ∪ new: the manager's own set, kept as it is when the write added nothing to it.)
-      managed.fields.set(id, prev ? { ...vs, set: prev.set.union(vs.set) } : vs);
+      let set = prev ? prev.set.union(vs.set) : vs.set;
+      // The manager's fields as they were (most writes change values, not which fields): the same set, encoded once.
+      if (before && set !== before && set.sameFieldsV1(before)) set = before;
+      managed.fields.set(id, { ...vs, set });
       managed.times.set(id, s.now);
     }
     capUpdateManagers(managed);

@@ -11,6 +11,7 @@
  * reaches a prototype.
  */
 import { badRequest, invalidPatch } from './errors';
+import { reshare } from './shared';
 import { clone, isObject, setKey, type JsonObject } from './value';
 
 /** pruneNulls: drops null members of objects, and null items of lists, all the way down. */
@@ -61,15 +62,17 @@ function mergeDocsShared(doc: JsonObject, patch: JsonObject): JsonObject {
       continue;
     }
     const cur = Object.hasOwn(out, k) ? out[k] : undefined;
-    setKey(out, k, cur === undefined || cur === null ? pruneNulls(v) : mergeShared(cur, v));
+    // What the patch sets to what it already was keeps its stored object.
+    setKey(out, k, reshare(cur === undefined || cur === null ? pruneNulls(v) : mergeShared(cur, v), cur));
   }
   return out;
 }
 
 /**
  * Applies a merge patch (its text) to a document; the document is not modified. With `shared`
- * the result shares what the patch leaves alone with the document (which must then be in JSON
- * form — the store's frozen objects are) instead of starting from a deep copy.
+ * the result shares with the document what the patch leaves alone or sets to what it was (the
+ * document must then be in JSON form — the store's frozen objects are) instead of starting from
+ * a deep copy.
  */
 export function applyMergePatch(doc: unknown, patchText: string, kindName: string, shared = false): unknown {
   let patch: unknown;

@@ -4,6 +4,9 @@
  */
 import type { PodInfo } from '../framework/podInfo';
 
+/** No pods (shared: most nodes have none nominated, and the filters ask for every node). */
+const NONE: readonly PodInfo[] = Object.freeze([]);
+
 /** Nominated pods by node. */
 export class Nominator {
   private readonly byNode = new Map<string, Map<string, PodInfo>>();
@@ -30,8 +33,8 @@ export class Nominator {
   }
 
   /** The pods nominated to a node. */
-  pods(node: string): PodInfo[] {
+  pods(node: string): readonly PodInfo[] {
     const m = this.byNode.get(node);
-    return m ? [...m.values()] : [];
+    return m ? [...m.values()] : NONE;
   }
 }

@@ -38,6 +38,10 @@ export class BalancedAllocation implements ScorePlugin {
     const a = node.allocatable;
     const r = node.requested;
     const p = pod.requests;
-    return balancedScore([r.milliCPU + p.milliCPU, r.memory + p.memory], [a.milliCPU, a.memory]);
+    // balancedScore of the two shares, without its arrays (every node of every decision comes here).
+    const cpu = a.milliCPU === 0 ? -1 : Math.min(1, (r.milliCPU + p.milliCPU) / a.milliCPU);
+    const memory = a.memory === 0 ? -1 : Math.min(1, (r.memory + p.memory) / a.memory);
+    const std = cpu >= 0 && memory >= 0 ? Math.abs((cpu - memory) / 2) : 0;
+    return Math.trunc((1 - std) * MAX_NODE_SCORE);
   }
 }

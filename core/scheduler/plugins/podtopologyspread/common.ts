@@ -19,6 +19,8 @@ export interface Constraint {
   topologyKey: string;
   minDomains: number;
   selector: LabelMatcher;
+  /** The selector's identity: the same text for the same selector, whoever compiled it. */
+  selectorKey: string;
   nodeAffinityPolicy: 'Honor' | 'Ignore';
   nodeTaintsPolicy: 'Honor' | 'Ignore';
 }
@@ -37,6 +39,7 @@ function compile(pod: PodInfo, c: TopologySpreadConstraint): Constraint {
     topologyKey: c.topologyKey,
     minDomains: c.minDomains ?? 1,
     selector: compileLabelSelector(c.labelSelector, extra),
+    selectorKey: JSON.stringify([c.labelSelector ?? null, extra]),
     nodeAffinityPolicy: c.nodeAffinityPolicy ?? 'Honor',
     nodeTaintsPolicy: c.nodeTaintsPolicy ?? 'Ignore',
   };
@@ -49,13 +52,21 @@ export function explicitConstraints(pod: PodInfo, when: 'DoNotSchedule' | 'Sched
 
 /** The default constraints for a pod without its own, or [] when nothing selects it. */
 export function defaultConstraints(handle: Handle, pod: PodInfo): Constraint[] {
-  const selector = defaultSelector(handle, pod);
-  if (!selector) return [];
-  return SYSTEM_DEFAULT_CONSTRAINTS.map((d) => ({ maxSkew: d.maxSkew, topologyKey: d.topologyKey, minDomains: 1, selector, nodeAffinityPolicy: 'Honor' as const, nodeTaintsPolicy: 'Ignore' as const }));
+  const reqs = defaultSelectorRequirements(handle, pod);
+  if (!reqs) return [];
+  const selector = compileLabelSelector({ matchExpressions: reqs });
+  const selectorKey = JSON.stringify(reqs);
+  return SYSTEM_DEFAULT_CONSTRAINTS.map((d) => ({ maxSkew: d.maxSkew, topologyKey: d.topologyKey, minDomains: 1, selector, selectorKey, nodeAffinityPolicy: 'Honor' as const, nodeTaintsPolicy: 'Ignore' as const }));
 }
 
 /** helper.DefaultSelector: the merged selectors of the Services and the controller selecting the pod; undefined when empty. */
 export function defaultSelector(handle: Handle, pod: PodInfo): LabelMatcher | undefined {
+  const reqs = defaultSelectorRequirements(handle, pod);
+  return reqs ? compileLabelSelector({ matchExpressions: reqs }) : undefined;
+}
+
+/** The requirements of `defaultSelector`; undefined when there are none. */
+function defaultSelectorRequirements(handle: Handle, pod: PodInfo): LabelSelectorRequirement[] | undefined {
   const labels = pod.pod.metadata.labels ?? {};
   const set: Record<string, string> = {};
   for (const svc of handle.services(pod.namespace)) {
@@ -78,8 +89,7 @@ export function defaultSelector(handle: Handle, pod: PodInfo): LabelMatcher | un
       }
     }
   }
-  if (reqs.length === 0) return undefined;
-  return compileLabelSelector({ matchExpressions: reqs });
+  return reqs.length === 0 ? undefined : reqs;
 }
 
 /** Whether the node counts for the constraint's domains (node inclusion policies). */
@@ -95,12 +105,24 @@ export function hasAllKeys(node: NodeInfo, constraints: readonly Constraint[]): 
   return true;
 }
 
-/** The pods on the node, in the pod's namespace and not terminating, that the selector matches. */
-export function countMatching(node: NodeInfo, selector: LabelMatcher, namespace: string): number {
+/**
+ * Counts already made, per node: by selector and namespace, with the node's generation they were
+ * made at (every decision counts the pods of every node; most nodes have not changed since).
+ */
+const counted = new WeakMap<NodeInfo, Map<string, { generation: number; n: number }>>();
+
+/** The pods on the node, in the pod's namespace and not terminating, that the constraint's selector matches. */
+export function countMatching(node: NodeInfo, c: Pick<Constraint, 'selector' | 'selectorKey'>, namespace: string): number {
+  let byKey = counted.get(node);
+  if (!byKey || byKey.size > 1000) counted.set(node, (byKey = new Map()));
+  const key = `${namespace}\u0000${c.selectorKey}`;
+  const known = byKey.get(key);
+  if (known && known.generation === node.generation) return known.n;
   let n = 0;
   for (const p of node.pods.values()) {
     if (p.namespace !== namespace || p.pod.metadata.deletionTimestamp) continue;
-    if (selector(p.pod.metadata.labels)) n++;
+    if (c.selector(p.pod.metadata.labels)) n++;
   }
+  byKey.set(key, { generation: node.generation, n });
   return n;
 }

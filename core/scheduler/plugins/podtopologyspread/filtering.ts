@@ -34,7 +34,7 @@ export function preFilterSpread(handle: Handle, state: CycleState, pod: PodInfo)
       if (!nodeIncluded(c, pod, node)) return;
       const v = node.labels[c.topologyKey] as string;
       const m = counts[i] as Map<string, number>;
-      m.set(v, (m.get(v) ?? 0) + countMatching(node, c.selector, pod.namespace));
+      m.set(v, (m.get(v) ?? 0) + countMatching(node, c, pod.namespace));
     });
   }
   state.set(KEY, { constraints, counts } satisfies FilterState);

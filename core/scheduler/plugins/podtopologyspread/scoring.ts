@@ -50,7 +50,7 @@ export function preScoreSpread(handle: Handle, state: CycleState, pod: PodInfo, 
       const v = node.labels[c.topologyKey];
       const m = counts[i] as Map<string, number>;
       if (v === undefined || !m.has(v)) return;
-      m.set(v, (m.get(v) as number) + countMatching(node, c.selector, pod.namespace));
+      m.set(v, (m.get(v) as number) + countMatching(node, c, pod.namespace));
     });
   }
   state.set(KEY, { constraints, ignored, counts, weights } satisfies ScoreState);
@@ -65,7 +65,7 @@ export function scoreSpread(state: CycleState, pod: PodInfo, node: NodeInfo): nu
   s.constraints.forEach((c, i) => {
     const v = node.labels[c.topologyKey];
     if (v === undefined) return;
-    const cnt = c.topologyKey === LABEL_HOSTNAME ? countMatching(node, c.selector, pod.namespace) : ((s.counts[i] as Map<string, number>).get(v) ?? 0);
+    const cnt = c.topologyKey === LABEL_HOSTNAME ? countMatching(node, c, pod.namespace) : ((s.counts[i] as Map<string, number>).get(v) ?? 0);
     score += cnt * (s.weights[i] as number) + (c.maxSkew - 1);
   });
   return Math.round(score);
