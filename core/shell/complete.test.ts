@@ -28,6 +28,7 @@ function source(): CompletionSource & { asked: [string, string | undefined][] } 
       if (r === 'namespaces' || r === 'nodes') return byNs[''] ?? [];
       return ns === undefined ? Object.values(byNs).flat() : (byNs[ns] ?? []);
     },
+    machines: async () => ['kubelab-control-plane', 'kubelab-worker', 'kubelab-worker2'],
     files: async (dir) => (dir === '' ? [{ name: 'pod.yaml', dir: false }, { name: 'manifests', dir: true }, { name: '.secret', dir: false }] : dir === 'manifests/' ? [{ name: 'web.yaml', dir: false }] : []),
   };
 }
@@ -86,5 +87,12 @@ describe('tab completion', () => {
   it('gives the word to replace as typed', async () => {
     expect(await complete('kubectl get pod/ng', source())).toEqual({ word: 'pod/ng', candidates: ['pod/nginx', 'pod/nginx-2'] });
     expect((await complete('kubectl get pods ', source())).word).toBe('');
+  });
+
+  it('completes the lab machines after ssh, with a user too, and files after the destination', async () => {
+    expect(await words('ssh ')).toEqual(['kubelab-control-plane', 'kubelab-worker', 'kubelab-worker2']);
+    expect(await words('ssh kubelab-w')).toEqual(['kubelab-worker', 'kubelab-worker2']);
+    expect(await complete('ssh root@kubelab-c', source())).toEqual({ word: 'root@kubelab-c', candidates: ['root@kubelab-control-plane'] });
+    expect(await words('ssh -q kubelab-worker2 cat p')).toEqual(['pod.yaml']);
   });
 });

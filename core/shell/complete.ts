@@ -28,6 +28,8 @@ export interface CompletionSource {
   names(type: string, namespace: string | undefined): Promise<string[]>;
   /** The entries of a directory (a shell path, `` for the working directory). */
   files(dir: string): Promise<{ name: string; dir: boolean }[]>;
+  /** The lab's machines `ssh` logs in to (none: ssh completes files). */
+  machines?(): Promise<string[]>;
 }
 
 /** Flags of kubectl that take a value (the next word is not a positional argument). */
@@ -217,6 +219,12 @@ export async function complete(line: string, src: CompletionSource): Promise<Com
     if (inner.length > 0) return complete(`${inner.join(' ')} ${current}`, src).then((c) => ({ word: raw, candidates: c.candidates }));
   }
   if (cmd === 'kubectl') return { word: raw, candidates: await kubectl(src, args, current) };
+  if (cmd === 'ssh' && src.machines && !current.startsWith('-') && !args.some((a) => !a.startsWith('-'))) {
+    // The destination, `[user@]NODE`, as bash-completion offers the known hosts.
+    const at = current.indexOf('@') + 1;
+    const machines = await src.machines().catch(() => [] as string[]);
+    return { word: raw, candidates: matching(machines, current.slice(at)).map((m) => `${current.slice(0, at)}${m}`) };
+  }
   if (cmd === 'alias' || cmd === 'unalias') return { word: raw, candidates: matching(src.aliases.keys(), current) };
   if (NO_ARGS.has(cmd)) return { word: raw, candidates: [] };
   return { word: raw, candidates: await files(src, current, DIR_ONLY.has(cmd)) };

@@ -138,7 +138,7 @@ describe('ShellEngine builtins', () => {
   it('reports an unknown command with exit code 127, and a later success resets it', async () => {
     const { run } = await setup();
     const r = await run('xyz --flag');
-    expect(r.err).toBe('kubelab: command not found: xyz\nhint: this lab\'s shell has no xyz; type "help" for the commands it has\n');
+    expect(r.err).toBe('kubelab: xyz: command not found\nhint: this lab\'s shell runs kubectl and its own builtins, not this computer\'s programs; type "help" for the list\n');
     expect(r.exit).toBe(127);
     expect((await run('kubectl get nodes')).exit).toBe(0);
   });

@@ -13,6 +13,7 @@ import { Discovery, resourcePath } from './kubectl/discovery';
 import { Kubectl } from './kubectl/context';
 import { CommandError } from './kubectl/errors';
 import { runKubectl } from './kubectl/root';
+import { loggingTransport, logServerResponse, logStart, typedClient, verbosity, type VerboseLog } from './kubectl/verbose';
 import { COMMANDS } from './kubectl/commands';
 import { expandHistory } from './interp/history';
 import { Session, ShellExit } from './interp/session';
@@ -22,7 +23,7 @@ import { labBuiltin } from './lab/lab';
 import { NodeClient, type NodeInfo } from './node/client';
 import { NodeShell } from './node/session';
 import { sshBuiltin } from './node/ssh';
-import type { ShellDeps, ShellFiles, ShellIO, ShellSignal, ShellState, ShellTransport } from './types';
+import type { ShellDeps, ShellExec, ShellFiles, ShellIO, ShellSignal, ShellState, ShellTransport } from './types';
 
 export type { ShellDeps, ShellFiles, ShellHistory, ShellIO, ShellSignal, ShellState, ShellStream, ShellTerminal, ShellTransport, TransportBody, TransportResponse } from './types';
 export type { Completion } from './complete';
@@ -47,6 +48,7 @@ export class ShellEngine {
   private readonly discovery: Discovery;
   private readonly session: Session;
   private readonly stdin: Input;
+  private readonly nodes: NodeClient;
   /** The shell of the node `ssh` logged in to, while the session is there. */
   private nodeShell: NodeShell | undefined;
 
@@ -58,7 +60,7 @@ export class ShellEngine {
   ) {
     this.discovery = new Discovery(transport);
     const kubectl = (ctx: CommandContext) => this.kubectl(ctx);
-    const nodes = new NodeClient(transport);
+    const nodes = (this.nodes = new NodeClient(transport));
     const shellOn = (node: NodeInfo) => new NodeShell(node, nodes, state, deps, kubectl, () => this.stdin);
     const ssh = sshBuiltin({
       client: nodes,
@@ -126,10 +128,7 @@ export class ShellEngine {
     } catch (e) {
       if (e instanceof ShellExit && this.nodeShell) {
         // `exit` on a node ends the ssh session: back to the workstation.
-        this.io.out('logout\n');
-        this.io.err(`Connection to ${this.nodeShell.node.name} closed.\n`);
-        this.nodeShell = undefined;
-        this.state.lastExit = e.code;
+        this.logout(e.code);
         return undefined;
       }
       if (e instanceof ShellExit) {
@@ -139,6 +138,24 @@ export class ShellEngine {
       throw e;
     }
     return undefined;
+  }
+
+  /**
+   * Ctrl-D at an empty prompt: on a node, the node's login shell ends (bash prints `logout`, ssh
+   * `Connection to NODE closed.`) and the session is back on the workstation; there, `exit`.
+   */
+  endOfInput(): LineResult {
+    if (!this.nodeShell) return 'exit';
+    this.logout(this.state.lastExit);
+    return undefined;
+  }
+
+  private logout(code: number): void {
+    if (!this.nodeShell) return;
+    this.io.out('logout\n');
+    this.io.err(`Connection to ${this.nodeShell.node.name} closed.\n`);
+    this.nodeShell = undefined;
+    this.state.lastExit = code;
   }
 
   /** Completes the word before the cursor (`line` is the text up to it). */
@@ -157,6 +174,7 @@ export class ShellEngine {
         if (r.status >= 400) return [];
         return ((r.body as { items?: { metadata?: { name?: string } }[] }).items ?? []).map((i) => i.metadata?.name ?? '').filter((n) => n !== '');
       },
+      machines: async () => (await this.nodes.nodes()).map((n) => n.name),
       files: async (dir) => {
         const names = await s.ws.list(dir === '' ? '.' : dir).catch(() => [] as string[]);
         const out: { name: string; dir: boolean }[] = [];
@@ -217,19 +235,72 @@ export class ShellEngine {
       stat: (p) => files.stat(ws.resolve(p)),
       readDir: (p) => files.readDir(ws.resolve(p)),
       stdin,
+      // `kubectl cp POD:FILE LOCAL` writes into the workspace, from the working directory.
+      ...(files.writeFile ? { writeFile: (p: string, text: string) => ws.write(p, text) } : {}),
+      ...(files.mkdir ? { mkdir: (p: string, parents: boolean) => ws.mkdir(p, parents) } : {}),
+    };
+  }
+
+  /**
+   * The exec capability of one kubectl command: the front end's, with the command's piped stdin
+   * (`echo hi | kubectl exec -i p -- cat`, a here-document, `< FILE`) as what `-i` sends, as a
+   * pipe is kubectl's stdin then (not a terminal).
+   */
+  private kubectlExec(ctx: CommandContext): ShellExec | undefined {
+    const exec = this.deps.exec;
+    if (!exec || ctx.stdin === this.stdin) return exec;
+    const input = ctx.stdin;
+    return {
+      open: (path, query, output) => exec.open(path, query, output),
+      stdinIsTTY: false,
+      size: () => undefined,
+      takeStdin(_raw, to) {
+        let released = false;
+        void (async () => {
+          for (let c = await input.read(); c !== undefined && !released; c = await input.read()) to.data(c);
+          if (!released) to.end();
+        })();
+        return () => {
+          released = true;
+        };
+      },
     };
   }
 
   private async kubectl(ctx: CommandContext): Promise<number> {
     const io: ShellIO = { out: (t) => ctx.out.write(t), err: (t) => ctx.err.write(t) };
     const files = this.kubectlFiles(ctx);
-    const { files: _files, ...rest } = this.deps;
-    const k = new Kubectl(this.transport, this.state, io, files ? { ...rest, files } : rest, this.discovery, ctx.signal);
+    const { files: _files, exec: _exec, ...rest } = this.deps;
+    const exec = this.kubectlExec(ctx);
+    const deps: ShellDeps = { ...rest, ...(files ? { files } : {}), ...(exec ? { exec } : {}) };
+    // `-v=6`: the requests kubectl logs at that level (the Status of a failure from level 4).
+    const now = this.deps.now;
+    const log: VerboseLog = { level: verbosity(ctx.argv.slice(1)), server: this.state.server ?? '', now: now ? () => now() : () => 0, pid: this.deps.pid ?? 1, err: io.err, ...(this.state.kubeconfig ? { kubeconfig: this.state.kubeconfig } : {}) };
+    let failure: unknown;
+    const transport: ShellTransport =
+      log.level < 4
+        ? this.transport
+        : loggingTransport(async (...a) => {
+            const r = await this.transport(...a);
+            if (r.status >= 400) failure = r.body;
+            return r;
+          }, log);
+    logStart(log);
+    // CheckErr logs the Status of a failed request just before kubectl's `Error from server`.
+    const kio: ShellIO = {
+      out: io.out,
+      err: (t) => {
+        if (failure !== undefined && t.startsWith('Error from server')) logServerResponse(log, failure, typedClient(ctx.argv.slice(1)));
+        failure = undefined;
+        io.err(t);
+      },
+    };
+    const k = new Kubectl(transport, this.state, kio, deps, this.discovery, ctx.signal);
     try {
       await runKubectl(k, ctx.argv.slice(1), COMMANDS);
       return k.exit;
     } catch (e) {
-      io.err(`${e instanceof Error ? e.message : String(e)}\n`);
+      kio.err(`${e instanceof Error ? e.message : String(e)}\n`);
       return e instanceof CommandError ? e.code : 1;
     }
   }

@@ -106,6 +106,8 @@ export interface ShellState {
   server?: string;
   cluster?: string;
   user?: string;
+  /** The kubeconfig file the front end read (what kubectl's `-v=6` says it loaded). */
+  kubeconfig?: string;
 }
 
 /** Optional capabilities of a front end. */
@@ -126,6 +128,8 @@ export interface ShellDeps {
   sleep?: (ms: number) => Promise<void>;
   /** pods/exec and pods/attach streams (`kubectl exec`, `attach`, `cp`, `run -it`). */
   exec?: ShellExec;
+  /** The process id klog's lines show (`kubectl -v=6`); 1 without one. */
+  pid?: number;
 }
 
 /** What a remote command writes (`kubectl exec`, `attach`): its stdout and stderr. */

@@ -159,8 +159,9 @@ export const shellCommand: CommandSpec = {
     const cwd = process.cwd();
     const history = new HistoryFile(typeof values.history === 'string' ? resolve(values.history) : historyPath(cwd, defaultDataDir()));
     const terminal = process.stdout.isTTY ? { columns: () => process.stdout.columns || 80, rows: () => process.stdout.rows || 24 } : undefined;
-    const engine = new ShellEngine(transport, { context: target.context, namespace: target.namespace, lastExit: 0, server: target.server }, io, {
+    const engine = new ShellEngine(transport, { context: target.context, namespace: target.namespace, lastExit: 0, server: target.server, kubeconfig: path }, io, {
       stream: httpStream(target),
+      pid: process.pid,
       files: sandboxedFiles(cwd),
       parseYaml: parseYamlDocuments,
       now: () => Date.now(),

@@ -68,7 +68,6 @@ export function runShellLoop(engine: ShellEngine, options: LoopOptions): Promise
     input.attach(rl);
     process.stdin.setRawMode(true);
     process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (d: string) => input.feed(d));
     process.stdin.on('end', () => input.stream.end());
     process.stdout.write('KubeLab shell. Type "help" for the commands, "exit" or Ctrl-D to leave.\n');
   }
@@ -81,6 +80,17 @@ export function runShellLoop(engine: ShellEngine, options: LoopOptions): Promise
       rl.setPrompt(pending.length > 0 ? '> ' : promptOf(engine));
       rl.prompt();
     };
+    if (input) {
+      process.stdin.on('data', (d: string) => {
+        // Ctrl-D at an empty prompt on a node ends only the ssh session, as a node's login shell does.
+        if (d === '\x04' && !busy && pending.length === 0 && rl.line === '' && engine.prompt() !== undefined) {
+          engine.endOfInput();
+          prompt();
+          return;
+        }
+        input.feed(d);
+      });
+    }
     rl.on('SIGINT', () => {
       // Ctrl-C ends what runs (get -w, logs -f, watch, sleep) as it ends a process.
       abort?.abort();

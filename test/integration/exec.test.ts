@@ -56,7 +56,7 @@ describe.skipIf(!kubectlPath)('kubectl exec through the WebSocket', () => {
     writeFileSync(join(work, 'deploy.yaml'), DEPLOY);
     lab = await startLabHost({ dataDir: join(dir, 'data'), port: 0, workers: 1, seed: 5 });
     const target = readKubeconfig(lab.kubeconfig);
-    const state = { context: target.context, namespace: target.namespace, lastExit: 0, server: target.server };
+    const state = { context: target.context, namespace: target.namespace, lastExit: 0, server: target.server, kubeconfig: lab.kubeconfig };
     let out = '';
     let err = '';
     const engine = new ShellEngine(httpTransport(target), state, { out: (t) => (out += t), err: (t) => (err += t) }, { stream: httpStream(target), files: sandboxedFiles(work), parseYaml: parseYamlDocuments, exec: wsExec(target) });
@@ -83,7 +83,8 @@ describe.skipIf(!kubectlPath)('kubectl exec through the WebSocket', () => {
     for (const line of CASES) {
       const a = await shell(line.replace(/\{S\}/g, 'zsh'));
       const b = await kubectl(line.replace(/\{S\}/g, 'zkc'));
-      const mask = (o: Output) => JSON.stringify({ ...o, out: o.out.replace(/zkc/g, 'zsh'), err: o.err.replace(/zkc/g, 'zsh') });
+      const klog = (t: string) => t.replace(/^([IEW])\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm, '$1<klog time and pid> ').replace(/ in \d+ milliseconds$/gm, ' in <n> milliseconds');
+      const mask = (o: Output) => JSON.stringify({ ...o, out: o.out.replace(/zkc/g, 'zsh'), err: klog(o.err.replace(/zkc/g, 'zsh')) });
       if (mask(a) !== mask(b)) mismatches.push(`$ kubectl ${line}\n--- shell (exit ${a.code})\n${a.out}[stderr]\n${a.err}--- kubectl (exit ${b.code})\n${b.out}[stderr]\n${b.err}`);
     }
     expect(mismatches.join('\n\n')).toBe('');

@@ -36,7 +36,9 @@ interface Output {
 export function mask(text: string): string {
   return text
     .replace(/zkc/g, 'zsh')
-    .replace(/^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm, 'E<klog time and pid> ')
+    .replace(/^([IEW])\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm, '$1<klog time and pid> ')
+    // `-v=6`: how long each request took.
+    .replace(/ in \d+ milliseconds$/gm, ' in <n> milliseconds')
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uid>')
     .replace(/(resourceVersion"?:\s*)"\d+"/g, '$1"<rv>"')
     // kubectl describe's event ages come from the client's wall clock, which runs on while the lab's is paused.
@@ -60,7 +62,7 @@ describe.skipIf(!kubectlPath)('the bundled shell prints what kubectl prints', as
     await lab.close();
   });
   const target = readKubeconfig(lab.kubeconfig);
-  const state = { context: target.context, namespace: target.namespace, lastExit: 0, server: target.server };
+  const state = { context: target.context, namespace: target.namespace, lastExit: 0, server: target.server, kubeconfig: lab.kubeconfig };
   let out = '';
   let err = '';
   const engine = new ShellEngine(httpTransport(target), state, { out: (t) => (out += t), err: (t) => (err += t) }, { stream: httpStream(target), files: sandboxedFiles(work), parseYaml: parseYamlDocuments, exec: wsExec(target) });

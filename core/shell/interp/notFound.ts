@@ -1,5 +1,5 @@
 /**
- * The answer to a command the bundled shell does not have: `kubelab: command not found: X`,
+ * The answer to a command the bundled shell does not have: `kubelab: X: command not found`,
  * then a hint — the builtin the student probably meant, or where the tool they reached for
  * lives in this lab.
  */
@@ -41,11 +41,15 @@ export function hintFor(name: string, known: string[]): string {
     if (d <= max && (!best || d < best.d)) best = { word, d };
   }
   if (best) return `did you mean "${best.word}"?`;
-  return `this lab's shell has no ${name}; type "help" for the commands it has`;
+  return `this lab's shell runs kubectl and its own builtins, not this computer's programs; type "help" for the list`;
 }
 
-/** Prints the not-found message; resolves with the status 127. */
+/**
+ * Prints bash's not-found message (`kubelab: NAME: command not found`) and a one-line hint;
+ * resolves with the status 127. A program of that name on the computer is never run: the lab
+ * is offline and sandboxed to its workspace.
+ */
 export async function commandNotFound(name: string, known: string[], err: Sink): Promise<number> {
-  err.write(`kubelab: command not found: ${name}\nhint: ${hintFor(name, known)}\n`);
+  err.write(`kubelab: ${name}: command not found\nhint: ${hintFor(name, known)}\n`);
   return 127;
 }

@@ -71,12 +71,35 @@ export class Session implements SessionApi, ExpandShell {
     return this.exec(node, { stdin: textInput(io.stdin), out: { write: io.stdout, tty: false }, err: { write: io.stderr, tty: this.stdio?.err.tty ?? false }, signal });
   }
 
+  /** Runs a command line as `sh -c` would (watch): in a child, whose `cd`, variables, aliases and `exit` stay there. */
   async runText(text: string, stdio: Stdio): Promise<number> {
-    return this.exec(parseScript(text), stdio);
+    return this.child(() => this.exec(parseScript(text), stdio));
   }
 
+  /** Runs one command as a program another one starts (xargs, sudo): in a child, as runText. */
   async runArgv(argv: string[], stdio: Stdio): Promise<number> {
-    return this.command(argv, stdio, new Set());
+    return this.child(() => this.command(argv, stdio, new Set()));
+  }
+
+  /** Runs `f` as a child process of the session: what it changes of the session's context is undone after, and its `exit` ends only it. */
+  private async child(f: () => Promise<number>): Promise<number> {
+    const saved = { vars: { ...this.vars }, exported: new Set(this.exported), cwd: this.cwd, oldpwd: this.oldpwd, aliases: new Map(this.aliases), stdio: this.stdio };
+    try {
+      return await f();
+    } catch (e) {
+      if (e instanceof ShellExit) return e.code;
+      throw e;
+    } finally {
+      for (const k of Object.keys(this.vars)) delete this.vars[k];
+      Object.assign(this.vars, saved.vars);
+      this.exported.clear();
+      for (const k of saved.exported) this.exported.add(k);
+      this.cwd = saved.cwd;
+      this.oldpwd = saved.oldpwd;
+      this.aliases.clear();
+      for (const [k, v] of saved.aliases) this.aliases.set(k, v);
+      this.stdio = saved.stdio;
+    }
   }
 
   async sleep(ms: number, signal: StageSignal): Promise<boolean> {
@@ -222,7 +245,8 @@ export class Session implements SessionApi, ExpandShell {
     const builtin = this.builtins[name];
     if (!builtin) return commandNotFound(name, [...this.builtinNames(), ...this.aliases.keys()], stdio.err);
     try {
-      return await builtin({ argv, ...stdio, session: this });
+      // Only the streams of `stdio` (a caller may hand its own CommandContext): its argv and session stay out.
+      return await builtin({ argv, stdin: stdio.stdin, out: stdio.out, err: stdio.err, signal: stdio.signal, session: this });
     } catch (e) {
       if (e instanceof BuiltinExit) return e.code;
       throw e;

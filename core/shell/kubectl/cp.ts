@@ -5,11 +5,13 @@
  * see whether DEST is a directory) — with kubectl's file specs (`[namespace/]pod:path`), its
  * errors and its printing of tar's stderr on stdout.
  */
-import { readTar, writeTar, type TarEntry } from '../../kubelet/runtime/tarFormat';
+import { readTar, TAR_BLOCK, writeTar, type TarEntry } from '../../kubelet/runtime/tarFormat';
+import { utf8Encode } from '../../kubelet/runtime/utf8';
+import { errnoOf, errnoText } from '../workspace';
 import type { Kubectl } from './context';
 import { CommandError } from './errors';
 import { Flags, parseFlags } from './flags';
-import { attachablePod, findOrDefaultContainer, reportEnd, runStream } from './remote';
+import { attachablePod, findOrDefaultContainer, INTERRUPTED, reportEnd, runStream } from './remote';
 
 interface FileSpec {
   namespace?: string;
@@ -128,7 +130,18 @@ async function copyFromPod(k: Kubectl, flags: Flags, src: FileSpec, dest: FileSp
   const pod = await attachablePod(k, src.namespace || k.namespace(flags), src.pod as string);
   const container = flags.str('container') || findOrDefaultContainer(k, pod, '', false, (t) => k.io.out(t)).name;
   let archive = '';
-  const status = await runStream(k, { kind: 'exec', pod, container, command: ['tar', 'cf', '-', src.file], stdin: false, tty: false, stderr: true, output: { stdout: (t) => (archive += t), stderr: (t) => k.io.out(t) } });
+  // kubectl is done once its tar reader has seen the archive's end: tar's exit status is never
+  // read then (what tar says meanwhile, `Exiting with failure status ...`, is printed or not as
+  // the goroutines race: the more common case is kept).
+  let complete = false;
+  const output = {
+    stdout: (t: string) => {
+      archive += t;
+      complete ||= tarComplete(archive);
+    },
+    stderr: (t: string) => k.io.out(t),
+  };
+  const status = await runStream(k, { kind: 'exec', pod, container, command: ['tar', 'cf', '-', src.file], stdin: false, tty: false, stderr: true, output });
   const prefix = stripPathShortcuts(clean(src.file.replace(/^\/+/, '')));
   for (const e of readTar(archive)) {
     if (!e.name.startsWith(prefix)) throw new CommandError('error: tar contents corrupted');
@@ -138,13 +151,32 @@ async function copyFromPod(k: Kubectl, flags: Flags, src: FileSpec, dest: FileSp
       k.io.err(`warning: file ${JSON.stringify(out)} is outside target destination, skipping\n`);
       continue;
     }
-    if (e.dir) {
-      await files.mkdir(out, true);
-      continue;
+    try {
+      if (e.dir) {
+        await files.mkdir(out, true);
+        continue;
+      }
+      const parent = dir(out);
+      if (parent !== '.' && parent !== '/') await files.mkdir(parent, true);
+      await files.writeFile(out, e.content);
+    } catch (err) {
+      // Go's *PathError of os.Create / os.MkdirAll: `open back: is a directory`.
+      throw new CommandError(`error: ${e.dir ? 'mkdir' : 'open'} ${out}: ${errnoText(errnoOf(err)).toLowerCase()}`);
     }
-    const parent = dir(out);
-    if (parent !== '.' && parent !== '/') await files.mkdir(parent, true);
-    await files.writeFile(out, e.content);
   }
-  reportEnd(k, status);
+  if (!complete || status === INTERRUPTED) reportEnd(k, status);
+}
+
+/** Whether a (growing) archive holds its end: the two zero blocks after the last member, as Go's archive/tar reads it. */
+function tarComplete(archive: string): boolean {
+  const bytes = utf8Encode(archive);
+  let pos = 0;
+  while (pos + TAR_BLOCK <= bytes.length) {
+    const block = bytes.subarray(pos, pos + TAR_BLOCK);
+    if (block.every((b) => b === 0)) return pos + 2 * TAR_BLOCK <= bytes.length;
+    let size = 0;
+    for (let i = 124; i < 136 && (block[i] ?? 0) >= 0x30 && (block[i] ?? 0) <= 0x37; i++) size = size * 8 + ((block[i] as number) - 0x30);
+    pos += TAR_BLOCK + Math.ceil(size / TAR_BLOCK) * TAR_BLOCK;
+  }
+  return false;
 }

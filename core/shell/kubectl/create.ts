@@ -30,7 +30,7 @@ const COMMON: FlagSpecs = {
 export async function typeOf(k: Kubectl, obj: KubeObject, source: string): Promise<ApiType> {
   const apiVersion = obj.apiVersion ?? '';
   const [group, version] = apiVersion.includes('/') ? (apiVersion.split('/') as [string, string]) : ['', apiVersion];
-  const t = (await k.discovery.all()).find((x) => x.kind === obj.kind && x.group === group);
+  const t = await k.discovery.forKind(group, obj.kind ?? '');
   if (!t) throw new CommandError(`error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind ?? ''}" in version "${apiVersion}"\nensure CRDs are installed first`);
   return { ...t, version };
 }

@@ -65,7 +65,7 @@ async function findInfos(k: Kubectl, flags: Flags, ns: string): Promise<{ infos:
       const kind = m.obj.kind ?? '';
       const apiVersion = m.obj.apiVersion ?? '';
       const group = apiVersion.includes('/') ? (apiVersion.split('/')[0] ?? '') : '';
-      const type = (await k.discovery.all()).find((t) => t.kind === kind && t.group === group);
+      const type = await k.discovery.forKind(group, kind);
       if (!type) {
         errors.push(`error: resource mapping not found for name: "${m.obj.metadata?.name ?? ''}" namespace: "${m.obj.metadata?.namespace ?? ''}" from "${m.source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
         continue;

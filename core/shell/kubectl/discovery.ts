@@ -106,9 +106,29 @@ export class Discovery {
     return found;
   }
 
+  /**
+   * Looks a type up, fetching discovery again on a miss when what is held was fetched earlier,
+   * as kubectl's deferred RESTMapper resets its cache and retries (a CRD created since).
+   */
+  private async lookup<T>(pick: (types: ApiType[]) => T | undefined): Promise<T | undefined> {
+    const fresh = this.types === undefined;
+    const hit = pick(await this.all());
+    if (hit !== undefined || fresh) return hit;
+    this.reset();
+    return pick(await this.all());
+  }
+
+  /** The type serving a kind of a group (a manifest's apiVersion and kind), or undefined. */
+  async forKind(group: string, kind: string): Promise<ApiType | undefined> {
+    return this.lookup((types) => types.find((x) => x.kind === kind && x.group === group));
+  }
+
   /** Resolves one type argument, or undefined. */
   async find(arg: string): Promise<ApiType | undefined> {
-    const types = await this.all();
+    return this.lookup((types) => this.match(types, arg));
+  }
+
+  private match(types: ApiType[], arg: string): ApiType | undefined {
     const t = arg.toLowerCase();
     const match = (x: ApiType, name: string) => x.resource === name || x.singular === name || x.shortNames.includes(name) || x.kind.toLowerCase() === name;
     const plain = types.find((x) => match(x, t));

@@ -109,7 +109,7 @@ export async function get(k: Kubectl, args: string[]): Promise<void> {
     throw new CommandError((e as Error).message);
   }
   if (flags.has('raw')) {
-    const r = await k.send('GET', flags.str('raw'), {}, undefined, undefined, '*/*');
+    const r = await k.send('GET', ...rawTarget(flags.str('raw')), undefined, undefined, '*/*');
     if (r.status >= 400) throw new CommandError(serverError(r.body));
     k.io.out(typeof r.body === 'string' ? r.body : JSON.stringify(r.body));
     return;
@@ -232,4 +232,25 @@ async function watch(
   if (k.signal?.aborted) handle.stop();
   const end = await handle.done;
   if (end && end.status >= 400) throw new CommandError(serverError(end.body));
+}
+
+/** The path and query of `--raw URI` (`/api/v1/pods?limit=1`): the query string is kept, as kubectl sends the URI as given. */
+export function rawTarget(uri: string): [string, Record<string, string>] {
+  const q = uri.indexOf('?');
+  if (q < 0) return [uri, {}];
+  const query: Record<string, string> = {};
+  for (const pair of uri.slice(q + 1).split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const decode = (t: string) => {
+      try {
+        return decodeURIComponent(t.replace(/\+/g, ' '));
+      } catch {
+        return t;
+      }
+    };
+    const key = decode(eq < 0 ? pair : pair.slice(0, eq));
+    query[key] ??= decode(eq < 0 ? '' : pair.slice(eq + 1));
+  }
+  return [uri.slice(0, q), query];
 }
