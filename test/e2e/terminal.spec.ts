@@ -80,6 +80,9 @@ test('completes a resource type with Tab', async ({ page }) => {
 test('searches the scrollback with Ctrl+Shift+F', async ({ page }) => {
   await ready(page);
   await typeLine(page, 'kubectl get pods needle-one');
+  // One command at a time: text typed while a command runs is echoed amid its output (bash holds
+  // typeahead back until the next prompt; the bundled shell does not yet), splitting the name.
+  await expect.poll(() => terminalText(page)).toContain('pods "needle-one" not found');
   await typeLine(page, 'kubectl get pods needle-two');
   await expect.poll(() => terminalText(page)).toContain('needle-two');
   await page.keyboard.press('Control+Shift+F');
