@@ -349,12 +349,13 @@ export class RestHandler {
     const body = decodeObject(this.options.schemas, { kind: 'Binding', version: 'v1', schemaName: 'io.k8s.api.core.v1.Binding' }, raw);
     const target = (body['target'] ?? {}) as { name?: unknown };
     if (typeof target.name !== 'string' || !target.name) throw invalid('Binding', '', name, [{ reason: 'FieldValueRequired', message: 'Required value', field: 'target.name' }]);
-    const pod = this.read(def, namespace, name) as Pod;
-    if (pod.metadata.deletionTimestamp) throw conflict({ group: '', resource: 'pods/binding' }, name, `pod ${name} is being deleted, cannot be assigned to a host`);
-    if (pod.spec.nodeName) throw conflict({ group: '', resource: 'pods/binding' }, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
-    pod.spec.nodeName = target.name;
-    const conditions = (pod.status ??= {}).conditions ?? [];
-    pod.status.conditions = [...conditions.filter((c) => c.type !== 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.ctx.now()) }];
+    const stored = this.peek(def, namespace, name) as Pod;
+    if (stored.metadata.deletionTimestamp) throw conflict({ group: '', resource: 'pods/binding' }, name, `pod ${name} is being deleted, cannot be assigned to a host`);
+    if (stored.spec.nodeName) throw conflict({ group: '', resource: 'pods/binding' }, name, `pod ${name} is already assigned to node "${stored.spec.nodeName}"`);
+    // Copied only along the paths the binding changes: the rest stays the stored (frozen) parts.
+    const pod: Pod = { ...stored, spec: { ...stored.spec, nodeName: target.name }, status: { ...(stored.status ?? {}) } };
+    const conditions = pod.status?.conditions ?? [];
+    (pod.status as NonNullable<Pod['status']>).conditions = [...conditions.filter((c) => c.type !== 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.ctx.now()) }];
     this.write(def, Registry.key(def, namespace, name), pod, pod.metadata.resourceVersion, false);
     return success();
   }

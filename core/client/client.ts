@@ -49,10 +49,10 @@ export class Client {
    * store's own frozen objects: `call` gives the caller a copy it owns, as a decoded HTTP body
    * would be; `shared` (the informers' lists) skips the copy.
    */
-  private async call(method: string, ref: ResourceRef, query: Record<string, string> = {}, body?: unknown, contentType = 'application/json', shared = false): Promise<unknown> {
+  private async call(method: string, ref: ResourceRef, query: Record<string, string> = {}, body?: unknown, contentType = 'application/json', shared = false, text?: string): Promise<unknown> {
     const req: ApiRequest = { method, path: resourcePath(ref), query, headers: { ...this.headers }, user: this.user };
-    if (body !== undefined) {
-      req.body = JSON.stringify(body);
+    if (body !== undefined || text !== undefined) {
+      req.body = text ?? JSON.stringify(body);
       req.headers['content-type'] = contentType;
     }
     const res = await this.send(req);
@@ -105,6 +105,14 @@ export class Client {
   /** PATCH whose answer the caller only reads (or ignores): shared as `createShared`'s. */
   async patchShared<T extends KubeObject>(ref: ResourceRef, patch: unknown, type = 'application/strategic-merge-patch+json'): Promise<Readonly<T>> {
     return (await this.call('PATCH', ref, {}, patch, type, true)) as T;
+  }
+
+  /**
+   * PATCH with a body the caller already has as JSON text (the kubelet's status, serialized once
+   * for its own comparison), its answer shared as `patchShared`'s.
+   */
+  async patchTextShared<T extends KubeObject>(ref: ResourceRef, text: string, type: string): Promise<Readonly<T>> {
+    return (await this.call('PATCH', ref, {}, undefined, type, true, text)) as T;
   }
 
   /** POST to a subresource (e.g. pods/binding). */

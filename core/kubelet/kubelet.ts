@@ -342,10 +342,14 @@ export class Kubelet {
     const text = JSON.stringify(status);
     const last = this.lastWritten.get(key);
     if (text === storedText(pod.status) || (last && last.rv === pod.metadata.resourceVersion && last.text === text)) return;
-    const patch: Record<string, unknown> = { ...status };
-    for (const k of Object.keys(pod.status ?? {})) if (!(k in patch)) patch[k] = null;
+    // The merge patch `{metadata: {uid}, status}` with a null for each stored member the status no
+    // longer has, written from `text` rather than serialized again: `text` ends with the status's `}`.
+    let removed = '';
+    for (const k of Object.keys(pod.status ?? {})) if (!(k in status)) removed += `${JSON.stringify(k)}:null,`;
+    const statusText = removed === '' ? text : text === '{}' ? `{${removed.slice(0, -1)}}` : `${text.slice(0, -1)},${removed.slice(0, -1)}}`;
+    const uid = pod.metadata.uid === undefined ? '' : `"uid":${JSON.stringify(pod.metadata.uid)}`;
     try {
-      await this.client.patchShared({ resource: 'pods', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '', subresource: 'status' }, { metadata: { uid: pod.metadata.uid }, status: patch }, 'application/merge-patch+json');
+      await this.client.patchTextShared({ resource: 'pods', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '', subresource: 'status' }, `{"metadata":{${uid}},"status":${statusText}}`, 'application/merge-patch+json');
       this.lastWritten.set(key, { rv: pod.metadata.resourceVersion, text });
     } catch (e) {
       if (isStatusError(e, 'NotFound') || isStatusError(e, 'Conflict')) return;

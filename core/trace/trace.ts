@@ -30,27 +30,40 @@ export type TraceListener = (e: TraceEvent) => void;
 
 /** A bounded trace stream. */
 export class Tracer {
-  private readonly ring: TraceEvent[] = [];
+  /** A circular buffer: `head` is the slot the next event goes into, `size` how many are kept. */
+  private readonly ring: (TraceEvent | undefined)[];
+  private head = 0;
+  private size = 0;
   private seq = 0;
   private readonly listeners = new Set<TraceListener>();
 
   constructor(
     private readonly now: () => number,
     private readonly capacity = 5000,
-  ) {}
+  ) {
+    this.ring = new Array<TraceEvent | undefined>(Math.max(0, capacity));
+  }
 
   /** Records one event and tells the listeners. */
   emit(e: Omit<TraceEvent, 'seq' | 'time'>): void {
     if (this.listeners.size === 0 && this.capacity === 0) return;
     const ev: TraceEvent = { seq: ++this.seq, time: this.now(), ...e };
-    this.ring.push(ev);
-    if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
+    if (this.capacity > 0) {
+      // Overwrites the oldest event once full: O(1) per event (a shifted array copied 5,000 entries each time).
+      this.ring[this.head] = ev;
+      this.head = (this.head + 1) % this.capacity;
+      if (this.size < this.capacity) this.size++;
+    }
     for (const l of this.listeners) l(ev);
   }
 
-  /** The events after `afterSeq` still in the ring. */
+  /** The events after `afterSeq` still in the ring, oldest first. */
   since(afterSeq = 0): TraceEvent[] {
-    return this.ring.filter((e) => e.seq > afterSeq);
+    const out: TraceEvent[] = [];
+    // Sequence numbers are consecutive: the wanted events are the newest `seq - afterSeq` of those kept.
+    const wanted = Math.min(this.size, Math.max(0, this.seq - afterSeq));
+    for (let i = wanted; i > 0; i--) out.push(this.ring[(this.head - i + this.capacity) % this.capacity] as TraceEvent);
+    return out;
   }
 
   /** Subscribes; returns the unsubscribe function. */

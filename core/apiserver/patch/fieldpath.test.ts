@@ -36,3 +36,22 @@ describe('FieldSet operations', () => {
     expect(withEmpty.sameFieldsV1(set([f('x')]))).toBe(text(withEmpty) === text(set([f('x')])));
   });
 });
+
+describe('path elements', () => {
+  it('spell a list item keyed by one string field as the general form does, whatever the value', () => {
+    for (const v of ['Ready', 'a"b', 'x\\y', 'ü', '']) {
+      const once = keyPE([['type', v]]);
+      expect(once).toBe(`k:{"type":${JSON.stringify(v)}}`);
+      // Made again (from the cache): the same element.
+      expect(keyPE([['type', v]])).toBe(once);
+    }
+    expect(keyPE([['port', 80]])).toBe('k:{"port":80}');
+    expect(keyPE([['protocol', 'TCP'], ['containerPort', 80]])).toBe('k:{"containerPort":80,"protocol":"TCP"}');
+  });
+
+  it('spell a field name the same on every call', () => {
+    expect(fieldPE('status')).toBe('f:status');
+    expect(fieldPE('status')).toBe('f:status');
+    expect(fieldPE('')).toBe('f:');
+  });
+});

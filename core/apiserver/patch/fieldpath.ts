@@ -12,10 +12,38 @@ export type PathElement = string;
 /** A field path. */
 export type Path = PathElement[];
 
+/** The elements of the field names seen (most are the schema's, met on every write), made once each. */
+const fieldPEs = new Map<string, PathElement>();
+
 /** A field name element. */
-export const fieldPE = (name: string): PathElement => `f:${name}`;
+export function fieldPE(name: string): PathElement {
+  let pe = fieldPEs.get(name);
+  if (pe === undefined) {
+    // Bounded: the names of maps (labels, annotations, data) are the user's.
+    if (fieldPEs.size >= 10_000) fieldPEs.clear();
+    pe = `f:${name}`;
+    fieldPEs.set(name, pe);
+  }
+  return pe;
+}
+
+/** The elements of the list items keyed by one string field, by field and value. */
+const keyPEs = new Map<string, PathElement>();
+
 /** A list item element for its key fields (sorted by name, as a FieldList is). */
 export function keyPE(fields: [string, unknown][]): PathElement {
+  // One string key (a condition's type, a container's name): the element of each pair made once.
+  if (fields.length === 1 && typeof (fields[0] as [string, unknown])[1] === 'string') {
+    const [k, v] = fields[0] as [string, string];
+    const id = `${k}\u0000${v}`;
+    let pe = keyPEs.get(id);
+    if (pe === undefined) {
+      if (keyPEs.size >= 10_000) keyPEs.clear();
+      pe = `k:{${JSON.stringify(k)}:${JSON.stringify(v)}}`;
+      keyPEs.set(id, pe);
+    }
+    return pe;
+  }
   const sorted = [...fields].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return `k:{${sorted.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }

@@ -83,6 +83,17 @@ function fieldsV1Of(set: FieldSet): JsonObject {
   return doc;
 }
 
+/** The manager identifier of each stored (frozen) entry. */
+const entryIds = new WeakMap<object, string>();
+
+/** `managerId` of an entry, kept for a frozen one (a stored entry is read by every later write). */
+function entryId(e: ManagedFieldsEntry): string {
+  if (!Object.isFrozen(e)) return managerId(e);
+  let id = entryIds.get(e);
+  if (id === undefined) entryIds.set(e, (id = managerId(e)));
+  return id;
+}
+
 /** Decodes `metadata.managedFields`; throws an Error for a malformed list. */
 export function decodeManagedFields(entries: unknown): Managed {
   const out = emptyManaged();
@@ -91,7 +102,7 @@ export function decodeManagedFields(entries: unknown): Managed {
   for (const raw of entries) {
     if (!isObject(raw)) throw new Error('a managedFields entry must be an object');
     const e = raw as ManagedFieldsEntry;
-    const id = managerId(e);
+    const id = entryId(e);
     if (e.fieldsType !== 'FieldsV1') throw new Error(`invalid fieldsType ${JSON.stringify(e.fieldsType ?? '')}`);
     const set = fieldsV1Set(e.fieldsV1 ?? {});
     out.fields.set(id, { set, apiVersion: e.apiVersion ?? '', applied: e.operation === 'Apply' });
@@ -105,7 +116,7 @@ export function encodeManagedFields(m: Managed): ManagedFieldsEntry[] | undefine
   if (m.fields.size === 0) return undefined;
   const entries: ManagedFieldsEntry[] = [];
   for (const [id, vs] of m.fields) {
-    const parsed = JSON.parse(id) as ManagedFieldsEntry;
+    const parsed = parsedId(id);
     const e: ManagedFieldsEntry = {};
     if (parsed.manager) e.manager = parsed.manager;
     e.operation = vs.applied ? 'Apply' : (parsed.operation ?? 'Update');
@@ -117,9 +128,28 @@ export function encodeManagedFields(m: Managed): ManagedFieldsEntry[] | undefine
     if (parsed.subresource) e.subresource = parsed.subresource;
     entries.push(e);
   }
-  const seconds = (t: string | undefined) => (t ? Math.floor(Date.parse(t) / 1000) : 0);
+  if (entries.length === 1) return entries;
+  const secondsOf = new Map<string | undefined, number>();
+  const seconds = (t: string | undefined) => {
+    let n = secondsOf.get(t);
+    if (n === undefined) secondsOf.set(t, (n = t ? Math.floor(Date.parse(t) / 1000) : 0));
+    return n;
+  };
   const cmp = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
   return entries.sort((p, q) => cmp(p.operation, q.operation) || seconds(p.time) - seconds(q.time) || cmp(p.manager, q.manager) || cmp(p.apiVersion, q.apiVersion) || cmp(p.subresource, q.subresource));
+}
+
+/** The entry a manager identifier was made from (identifiers are few: each parsed once). */
+const parsedIds = new Map<string, Readonly<ManagedFieldsEntry>>();
+
+function parsedId(id: string): Readonly<ManagedFieldsEntry> {
+  let e = parsedIds.get(id);
+  if (e === undefined) {
+    if (parsedIds.size >= 1000) parsedIds.clear();
+    e = Object.freeze(JSON.parse(id) as ManagedFieldsEntry);
+    parsedIds.set(id, e);
+  }
+  return e;
 }
 
 /** Whether the entries ask to clear managedFields: an empty list, or one empty entry. */

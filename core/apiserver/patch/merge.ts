@@ -16,10 +16,17 @@ import { clone, isObject, setKey, type JsonObject } from './value';
 
 /** pruneNulls: drops null members of objects, and null items of lists, all the way down. */
 function pruneNulls(v: unknown): unknown {
-  if (Array.isArray(v)) return v.filter((x) => x !== null).map(pruneNulls);
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    for (const x of v) if (x !== null) out.push(pruneNulls(x));
+    return out;
+  }
   if (isObject(v)) {
     const out: JsonObject = {};
-    for (const [k, x] of Object.entries(v)) if (x !== null) setKey(out, k, pruneNulls(x));
+    for (const k of Object.keys(v)) {
+      const x = v[k];
+      if (x !== null) setKey(out, k, pruneNulls(x));
+    }
     return out;
   }
   return v;
@@ -56,7 +63,8 @@ function mergeShared(cur: unknown, patch: unknown): unknown {
 function mergeDocsShared(doc: JsonObject, patch: JsonObject): JsonObject {
   const out: JsonObject = {};
   for (const k of Object.keys(doc)) setKey(out, k, doc[k]);
-  for (const [k, v] of Object.entries(patch)) {
+  for (const k of Object.keys(patch)) {
+    const v = patch[k];
     if (v === null) {
       if (Object.hasOwn(out, k)) delete out[k];
       continue;

@@ -108,6 +108,10 @@ function leaf(lhs: unknown, rhs: unknown, path: Path, c: Comparison): void {
   else if (!deepEqual(lhs, rhs)) c.modified.insert(path);
 }
 
+/**
+ * Compares `lhs` and `rhs` at `path` — one array for the whole walk, pushed and popped on the way
+ * down (the field sets copy what they keep of it), so that a walk allocates no path per member.
+ */
 function walkCompare(types: TypeView, schema: Schema | undefined, lhs: unknown, rhs: unknown, path: Path, c: Comparison): void {
   // The same value on both sides (a part the write shares with the live object) changes nothing.
   if (lhs === rhs && lhs !== undefined) return;
@@ -137,7 +141,11 @@ function walkCompare(types: TypeView, schema: Schema | undefined, lhs: unknown, 
       if (!lmap.has(pe) && !rmap.has(pe)) order.push(pe);
       rmap.set(pe, v);
     });
-    for (const pe of order) walkCompare(types, al.items, lmap.get(pe), rmap.get(pe), [...path, pe], c);
+    for (const pe of order) {
+      path.push(pe);
+      walkCompare(types, al.items, lmap.get(pe), rmap.get(pe), path, c);
+      path.pop();
+    }
     return post(lhs, rhs, path, c);
   }
   if (al.kind === 'list' || ar.kind === 'list') return leaf(lhs, rhs, path, c);
@@ -146,14 +154,20 @@ function walkCompare(types: TypeView, schema: Schema | undefined, lhs: unknown, 
   if (lm === undefined && rm === undefined) return post(lhs, rhs, path, c);
   const atomic = (al.kind === 'struct' || al.kind === 'map') && al.atomic;
   if (atomic || (isEmptyObj(lm) && isEmptyObj(rm))) return leaf(lhs, rhs, path, c);
-  const keys = new Set([...Object.keys(lm ?? {}), ...Object.keys(rm ?? {})]);
-  for (const k of keys) {
-    const l = getOwn(lm, k);
-    const r = getOwn(rm, k);
-    if (l === undefined && r === undefined) continue;
-    walkCompare(types, types.child(al, k).schema, l, r, [...path, fieldPE(k)], c);
-  }
+  // The keys of the left side, then those only the right side has (the order of a Set of both).
+  if (lm) for (const k of Object.keys(lm)) compareMember(types, al, k, lm, rm, path, c);
+  if (rm) for (const k of Object.keys(rm)) if (lm === undefined || !Object.hasOwn(lm, k)) compareMember(types, al, k, lm, rm, path, c);
   post(lhs, rhs, path, c);
+}
+
+/** walkCompare of one member of two objects, on the shared path stack. */
+function compareMember(types: TypeView, atom: Atom, k: string, lm: JsonObject | undefined, rm: JsonObject | undefined, path: Path, c: Comparison): void {
+  const l = getOwn(lm, k);
+  const r = getOwn(rm, k);
+  if (l === undefined && r === undefined) return;
+  path.push(fieldPE(k));
+  walkCompare(types, types.child(atom, k).schema, l, r, path, c);
+  path.pop();
 }
 
 function isEmptyObj(m: JsonObject | undefined): boolean {

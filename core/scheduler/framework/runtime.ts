@@ -91,6 +91,11 @@ export class Framework {
 
   /** Runs the filters on one node, with the pods nominated there that outrank the pod counted in. */
   runFilters(state: CycleState, pod: PodInfo, node: NodeInfo, skipped: ReadonlySet<string>): Status | undefined {
+    return this.runActiveFilters(state, pod, node, skipped.size === 0 ? this.profile.filter : this.profile.filter.filter((f) => !skipped.has(f.name)));
+  }
+
+  /** runFilters with the filters PreFilter did not skip, chosen once per scheduling cycle. */
+  private runActiveFilters(state: CycleState, pod: PodInfo, node: NodeInfo, filters: readonly FilterPlugin[]): Status | undefined {
     let info = node;
     const nominated = this.handle.nominatedPods(node.name);
     if (nominated.length) {
@@ -100,8 +105,7 @@ export class Framework {
         for (const p of extra) info.addPod(p);
       }
     }
-    for (const f of this.profile.filter) {
-      if (skipped.has(f.name)) continue;
+    for (const f of filters) {
       const s = f.filter(state, pod, info);
       if (s && s.code !== 'Success') {
         s.plugin = f.name;
@@ -172,13 +176,14 @@ export class Framework {
       }
     }
     const nodes = r.nodes;
+    const filters = skipped.size === 0 ? this.profile.filter : this.profile.filter.filter((f) => !skipped.has(f.name));
     r.numToFind = numFeasibleNodesToFind(nodes.length, this.percentageOfNodesToScore);
     r.startIndex = this.nextStartNodeIndex % nodes.length;
     let processed = 0;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[(r.startIndex + i) % nodes.length] as NodeInfo;
       processed++;
-      const s = this.runFilters(state, pod, node, skipped);
+      const s = this.runActiveFilters(state, pod, node, filters);
       if (s) {
         if (s.code === 'Error') throw new Error(`running Filter plugin "${s.plugin}": ${s.message}`);
         r.statuses.byNode.set(node.name, s);

@@ -34,6 +34,7 @@ export class Nominator {
 
   /** The pods nominated to a node. */
   pods(node: string): readonly PodInfo[] {
+    if (this.byNode.size === 0) return NONE;
     const m = this.byNode.get(node);
     return m ? [...m.values()] : NONE;
   }

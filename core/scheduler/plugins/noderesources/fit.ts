@@ -49,6 +49,20 @@ export function insufficientResources(pod: PodInfo, node: NodeInfo): Insufficien
   return out;
 }
 
+/** Whether the node has room for the pod: `insufficientResources` is empty (checked without building it, for every node of every cycle). */
+function fits(pod: PodInfo, node: NodeInfo): boolean {
+  const a = node.allocatable;
+  const used = node.requested;
+  if (node.pods.size + 1 > a.allowedPodNumber) return false;
+  const r = pod.requests;
+  if (r.milliCPU === 0 && r.memory === 0 && r.ephemeralStorage === 0 && !r.scalar?.size) return true;
+  if (a.milliCPU < r.milliCPU + used.milliCPU || a.memory < r.memory + used.memory || a.ephemeralStorage < r.ephemeralStorage + used.ephemeralStorage) return false;
+  if (r.scalar) {
+    for (const [name, q] of r.scalar) if (q !== 0 && (a.scalar?.get(name) ?? 0) < q + (used.scalar?.get(name) ?? 0)) return false;
+  }
+  return true;
+}
+
 /** leastRequestedScore: the free share of a resource after the pod, 0..100. */
 export function leastRequestedScore(requested: number, capacity: number): number {
   if (capacity === 0 || requested > capacity) return 0;
@@ -61,6 +75,7 @@ export class NodeResourcesFit implements FilterPlugin, ScorePlugin {
   readonly events: readonly ClusterEvent[] = ['AssignedPodDelete', 'NodeAdd', 'NodeUpdate'];
 
   filter(_state: CycleState, pod: PodInfo, node: NodeInfo): Status | undefined {
+    if (fits(pod, node)) return undefined;
     const missing = insufficientResources(pod, node);
     if (missing.length === 0) return undefined;
     return unschedulable(...missing.map((m) => m.reason));
