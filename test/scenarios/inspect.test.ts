@@ -6,69 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Pod } from '../../core/api/types';
-import { ShellEngine, type ShellStream, type ShellTransport, type TransportResponse } from '../../core/shell/engine';
 import { ref, scenario, type Scenario } from './harness';
-
-const ADMIN = { name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };
-
-interface Shell {
-  run(line: string, signal?: AbortSignal): Promise<{ out: string; err: string; code: number }>;
-  /** Fires the wall-clock timers asked for so far (kubectl wait's --timeout). */
-  fireTimers(): void;
-}
-
-/** A shell over the scenario's API server, with watches, and timers the test fires itself. */
-function shellFor(s: Scenario): Shell {
-  const headersOf = (accept: string, contentType?: string, extra: Record<string, string> = {}) => ({ accept, ...(contentType ? { 'content-type': contentType } : {}), ...extra });
-  const transport: ShellTransport = async (method, path, query, accept, send) => {
-    const res = await s.cluster.handle({ method, path, query, headers: headersOf(accept, send?.contentType, send?.headers), ...(send?.body !== undefined ? { body: send.body } : {}), user: ADMIN });
-    if ('stream' in res) throw new Error('unexpected stream');
-    return { status: res.status, body: res.body };
-  };
-  const stream: ShellStream = (path, query, accept, onData) => {
-    let stopWatch: (() => void) | undefined;
-    let stopped = false;
-    let finish: (r: TransportResponse | undefined) => void = () => undefined;
-    const done = new Promise<TransportResponse | undefined>((resolve) => (finish = resolve));
-    void s.cluster.handle({ method: 'GET', path, query, headers: { accept }, user: ADMIN }).then((res) => {
-      if (!('stream' in res)) return finish({ status: res.status, body: res.body });
-      if (stopped) return finish(undefined);
-      stopWatch = res.stream.start({ send: (ev) => onData(ev), end: () => finish(undefined) });
-    });
-    return {
-      done,
-      stop() {
-        stopped = true;
-        stopWatch?.();
-        finish(undefined);
-      },
-    };
-  };
-  const timers: (() => void)[] = [];
-  let out = '';
-  let err = '';
-  const state = { context: 'kubelab', namespace: 'default', lastExit: 0 };
-  const engine = new ShellEngine(transport, state, { out: (t) => (out += t), err: (t) => (err += t) }, { stream, sleep: () => new Promise<void>((r) => timers.push(r)) });
-  return {
-    async run(line, signal) {
-      out = '';
-      err = '';
-      await engine.run(line, signal);
-      return { out, err, code: state.lastExit };
-    },
-    fireTimers() {
-      for (const t of timers.splice(0)) t();
-    },
-  };
-}
-
-/** Runs the cluster on until `p` settles. */
-async function drive<T>(s: Scenario, p: Promise<T>, maxMs = 120_000): Promise<T> {
-  let settled = false;
-  void p.finally(() => (settled = true));
-  for (let t = 0; t < maxMs && !settled; t += 500) await s.advance(500);
-  return p;
-}
+import { drive, shellFor } from './shellHarness';
 
 const pod = (name: string, labels: Record<string, string> = { app: name }): Pod => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, labels }, spec: { containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80, name: 'http' }] }] } }) as Pod;
 const podRef = (name?: string) => ref('pods', 'default', name);

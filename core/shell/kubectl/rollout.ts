@@ -1,34 +1,54 @@
 /**
- * `kubectl rollout pause|resume|restart|history|undo|status deployment/NAME`: pause and resume
- * patch `spec.paused`; restart stamps the `kubectl.kubernetes.io/restartedAt` template
- * annotation; history lists the revisions of the deployment's replica sets; undo copies a
- * revision's template back; status reports the rollout's progress once (no watch).
+ * `kubectl rollout pause|resume|restart|history|undo|status TYPE/NAME` as kubectl 1.32 does them
+ * (polymorphichelpers: objectpauser, objectrestarter, history, rollback): pause and resume patch a
+ * Deployment's `spec.paused`; restart stamps the `kubectl.kubernetes.io/restartedAt` template
+ * annotation of a Deployment, DaemonSet or StatefulSet; history lists a Deployment's revisions
+ * from its ReplicaSets and a DaemonSet's or StatefulSet's from its ControllerRevisions; undo puts
+ * a revision's template back (a JSON patch of the template and annotations for a Deployment, the
+ * revision's own strategic merge patch for the others); status is in rolloutStatus.ts.
  */
-import type { KubeObject } from '../../api/types';
+import type { ControllerRevision, KubeObject, PodTemplateSpec } from '../../api/types';
+// The revision data format is the controllers' (a pure function of the template): kubectl reads what they wrote.
+import { templateOf, templatePatch } from '../../controllers/history/revisions';
+import { canonicalJson } from '../../controllers/util/hash';
 import type { Kubectl } from './context';
 import { kindPrefix, resourcePath, type ApiType } from './discovery';
 import { CommandError } from './errors';
 import { Flags, parseFlags } from './flags';
+import { selectorString } from './remote';
 import { selectResources } from './resources';
+import { rolloutStatus } from './rolloutStatus';
 import { DescribeWriter, tabwrite } from './describe/tabwriter';
 import { describePodTemplate, type PodSpec } from './describe/template';
 
 type Template = { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec: PodSpec };
-type Deployment = KubeObject & { spec: { paused?: boolean; replicas?: number; template: Template }; status?: { observedGeneration?: number; updatedReplicas?: number; replicas?: number; availableReplicas?: number; conditions?: { type: string; reason?: string }[] } };
+type Workload = KubeObject & { spec: { paused?: boolean; replicas?: number; template: Template; selector?: Record<string, unknown> } };
 type ReplicaSet = KubeObject & { spec: { template: Template } };
 
 const REVISION = 'deployment.kubernetes.io/revision';
+/** The Deployment's own annotations a rollback keeps (annotationsToSkip). */
+const KEEP_ON_ROLLBACK = ['kubectl.kubernetes.io/last-applied-configuration', REVISION, 'deployment.kubernetes.io/revision-history', 'deployment.kubernetes.io/desired-replicas', 'deployment.kubernetes.io/max-replicas', 'deprecated.deployment.rollback.to'];
+
+type Kind = 'Deployment' | 'DaemonSet' | 'StatefulSet' | undefined;
+function kindOf(type: ApiType): Kind {
+  if (type.group !== 'apps') return undefined;
+  return type.kind === 'Deployment' || type.kind === 'DaemonSet' || type.kind === 'StatefulSet' ? type.kind : undefined;
+}
+
+/** GroupKind.String(): `ReplicaSet.apps`, `Pod`. */
+function groupKind(type: ApiType): string {
+  return type.group ? `${type.kind}.${type.group}` : type.kind;
+}
 
 async function target(k: Kubectl, positional: string[], sub: string): Promise<{ type: ApiType; name: string }> {
   const sel = await selectResources(k, positional, `kubectl rollout ${sub}`);
   const s = sel[0];
   const name = s?.names[0];
   if (!s || name === undefined) throw new CommandError(`error: required resource not specified`);
-  if (s.type.resource !== 'deployments') throw new CommandError(`error: the bundled shell rolls out deployments only`);
   return { type: s.type, name };
 }
 
-async function revisions(k: Kubectl, d: Deployment): Promise<Map<number, ReplicaSet>> {
+async function deploymentRevisions(k: Kubectl, d: Workload): Promise<Map<number, ReplicaSet>> {
   const list = await k.ok<{ items?: ReplicaSet[] }>('GET', `/apis/apps/v1/namespaces/${d.metadata.namespace ?? ''}/replicasets`);
   const out = new Map<number, ReplicaSet>();
   for (const rs of list.items ?? []) {
@@ -45,6 +65,96 @@ function withoutHash(t: Template): Template {
   return c;
 }
 
+/** The ControllerRevisions the DaemonSet or StatefulSet controls (controlledHistory), by revision number. */
+async function controllerRevisions(k: Kubectl, w: Workload): Promise<Map<number, ControllerRevision>> {
+  const sel = selectorString(w.spec.selector);
+  const list = await k.ok<{ items?: ControllerRevision[] }>('GET', `/apis/apps/v1/namespaces/${w.metadata.namespace ?? ''}/controllerrevisions`, sel ? { labelSelector: sel } : {});
+  const out = new Map<number, ControllerRevision>();
+  for (const r of list.items ?? []) if ((r.metadata.ownerReferences ?? []).some((o) => o.controller && o.uid === w.metadata.uid)) out.set(r.revision, r);
+  return out;
+}
+
+function printTemplate(t: unknown): string {
+  const w = new DescribeWriter();
+  describePodTemplate(w, t);
+  return w.raw();
+}
+
+/** `rollout history` of any of the three kinds. */
+async function history(k: Kubectl, kind: Exclude<Kind, undefined>, w: Workload, flags: Flags, id: string): Promise<void> {
+  const templates = new Map<number, { template: unknown; cause?: string }>();
+  if (kind === 'Deployment') {
+    for (const [rev, rs] of await deploymentRevisions(k, w)) templates.set(rev, { template: rs.spec.template, cause: rs.metadata.annotations?.['kubernetes.io/change-cause'] });
+  } else {
+    for (const [rev, r] of await controllerRevisions(k, w)) templates.set(rev, { template: templateOf(r), cause: r.metadata.annotations?.['kubernetes.io/change-cause'] });
+  }
+  const revision = flags.int('revision', 0);
+  if (templates.size === 0) {
+    k.io.out(`${id} ${revision > 0 ? `with revision #${revision}` : ''}\nNo rollout history found.\n`);
+    return;
+  }
+  if (revision > 0) {
+    const h = templates.get(revision);
+    if (!h) throw new CommandError('error: unable to find the specified revision');
+    k.io.out(`${id} with revision #${revision}\n${printTemplate(h.template)}\n`);
+    return;
+  }
+  const revs = [...templates.keys()].sort((a, b) => a - b);
+  // A StatefulSet's history has no change-cause column (StatefulSetHistoryViewer).
+  const table = kind === 'StatefulSet' ? `REVISION\n${revs.map((r) => `${r}\n`).join('')}` : `REVISION\tCHANGE-CAUSE\n${revs.map((r) => `${r}\t${templates.get(r)?.cause || '<none>'}\n`).join('')}`;
+  k.io.out(`${id} \n${tabwrite(table)}\n`);
+}
+
+/** `rollout undo` of a Deployment (DeploymentRollbacker). */
+async function undoDeployment(k: Kubectl, d: Workload, flags: Flags, path: string, id: string, name: string): Promise<void> {
+  const revs = await deploymentRevisions(k, d);
+  const to = flags.int('to-revision', 0);
+  if (to < 0) throw new CommandError(`error: unable to find specified revision ${to} in history`);
+  let rs: ReplicaSet | undefined;
+  if (to > 0) {
+    rs = revs.get(to);
+    if (!rs) throw new CommandError(`error: unable to find specified revision ${to} in history`);
+  } else {
+    const sorted = [...revs.keys()].filter((r) => r > 0).sort((a, b) => b - a);
+    rs = sorted.length > 1 ? revs.get(sorted[1] as number) : undefined;
+    if (!rs) throw new CommandError(`error: no rollout history found for deployment "${name}"`);
+  }
+  if (d.spec.paused) throw new CommandError(`error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${name}' and try again`);
+  const tmpl = withoutHash(rs.spec.template);
+  if (canonicalJson(tmpl) === canonicalJson(withoutHash(d.spec.template))) {
+    k.io.out(`${id} skipped rollback (current template already matches revision ${to})\n`);
+    return;
+  }
+  const annotations: Record<string, string> = {};
+  for (const key of KEEP_ON_ROLLBACK) {
+    const v = d.metadata.annotations?.[key];
+    if (v !== undefined) annotations[key] = v;
+  }
+  for (const [key, v] of Object.entries(rs.metadata.annotations ?? {})) if (!KEEP_ON_ROLLBACK.includes(key)) annotations[key] = v;
+  await k.ok('PATCH', path, {}, [
+    { op: 'replace', path: '/spec/template', value: tmpl },
+    { op: 'replace', path: '/metadata/annotations', value: annotations },
+  ], 'application/json-patch+json');
+  k.io.out(`${id} rolled back\n`);
+}
+
+/** `rollout undo` of a DaemonSet or StatefulSet (DaemonSetRollbacker, StatefulSetRollbacker). */
+async function undoFromHistory(k: Kubectl, w: Workload, flags: Flags, path: string, id: string): Promise<void> {
+  const to = flags.int('to-revision', 0);
+  if (to < 0) throw new CommandError(`error: unable to find specified revision ${to} in history`);
+  const revs = await controllerRevisions(k, w);
+  if (to === 0 && revs.size <= 1) throw new CommandError('error: no last revision to roll back to');
+  const sorted = [...revs.keys()].sort((a, b) => a - b);
+  const target = to === 0 ? revs.get(sorted[sorted.length - 2] as number) : revs.get(to);
+  if (!target) throw new CommandError(`error: unable to find specified revision ${to} in history`);
+  if (canonicalJson(templatePatch(w.spec.template as unknown as PodTemplateSpec)) === canonicalJson(target.data)) {
+    k.io.out(`${id} skipped rollback (current template already matches revision ${to})\n`);
+    return;
+  }
+  await k.ok('PATCH', path, {}, target.data, 'application/strategic-merge-patch+json');
+  k.io.out(`${id} rolled back\n`);
+}
+
 /** `kubectl rollout`. */
 export async function rollout(k: Kubectl, args: string[]): Promise<void> {
   const [sub, ...rest] = args;
@@ -54,67 +164,37 @@ export async function rollout(k: Kubectl, args: string[]): Promise<void> {
   const { type, name } = await target(k, flags.positional, sub);
   const ns = k.namespace(flags);
   const path = resourcePath(type, ns, name);
-  const d = await k.ok<Deployment>('GET', path);
+  const d = await k.ok<Workload>('GET', path);
   const id = `${kindPrefix(type)}/${name}`;
+  const kind = kindOf(type);
+  const resourceName = type.group ? `${type.resource}.${type.group}` : type.resource;
   const patch = (body: unknown) => k.ok('PATCH', path, {}, body, 'application/strategic-merge-patch+json');
   switch (sub) {
     case 'pause':
     case 'resume': {
       const want = sub === 'pause';
-      if ((d.spec.paused ?? false) === want) throw new CommandError(`error: ${type.resource}.${type.group} "${name}" ${want ? 'is already paused' : 'is not paused'}`);
+      if (kind !== 'Deployment') throw new CommandError(`error: ${resourceName} "${name}" ${want ? 'pausing' : 'resuming'} is not supported`);
+      if ((d.spec.paused ?? false) === want) throw new CommandError(`error: ${resourceName} "${name}" ${want ? 'is already paused' : 'is not paused'}`);
       await patch({ spec: { paused: want ? true : null } });
       k.io.out(`${id} ${want ? 'paused' : 'resumed'}\n`);
       return;
     }
     case 'restart': {
-      if (d.spec.paused) throw new CommandError("error: can't restart paused deployment (run rollout resume first)");
+      if (kind === undefined) throw new CommandError(`error: ${resourceName} "${name}" restarting is not supported`);
+      if (kind === 'Deployment' && d.spec.paused) throw new CommandError("error: can't restart paused deployment (run rollout resume first)");
       const now = k.deps.now ? k.deps.now() : Math.max(...((d.metadata.managedFields ?? []) as { time?: string }[]).map((f) => Date.parse(f.time ?? '') || 0), Date.parse(d.metadata.creationTimestamp ?? '') || 0);
       const at = new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z');
       await patch({ spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': at } } } } });
       k.io.out(`${id} restarted\n`);
       return;
     }
-    case 'history': {
-      const revs = await revisions(k, d);
-      if (flags.has('revision')) {
-        const rev = flags.int('revision', 0);
-        const rs = revs.get(rev);
-        if (!rs) throw new CommandError(`error: unable to find the specified revision`);
-        const w = new DescribeWriter();
-        describePodTemplate(w, rs.spec.template);
-        k.io.out(`${id} with revision #${rev}\n${w.raw()}\n`);
-        return;
-      }
-      const rows = [...revs.entries()].filter(([rev]) => rev > 0).sort((a, b) => a[0] - b[0]);
-      const lines = rows.map(([rev, rs]) => `${rev}\t${rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>'}\n`).join('');
-      k.io.out(`${id} \n${tabwrite(`REVISION\tCHANGE-CAUSE\n${lines}`)}\n`);
-      return;
-    }
-    case 'undo': {
-      const revs = await revisions(k, d);
-      const current = Number(d.metadata.annotations?.[REVISION] ?? '0');
-      let to = flags.int('to-revision', 0);
-      if (to === 0) to = Math.max(0, ...[...revs.keys()].filter((r) => r !== current));
-      const rs = revs.get(to);
-      if (!rs || to === 0) throw new CommandError(to === 0 || !flags.has('to-revision') ? `error: no rollout history found for deployment "${name}"` : `error: unable to find specified revision ${to} in history`);
-      const tmpl = withoutHash(rs.spec.template);
-      if (JSON.stringify(tmpl) === JSON.stringify(d.spec.template)) {
-        k.io.out(`${id} skipped rollback (current template already matches revision ${to})\n`);
-        return;
-      }
-      await k.ok('PATCH', path, {}, [{ op: 'replace', path: '/spec/template', value: tmpl }], 'application/json-patch+json');
-      k.io.out(`${id} rolled back\n`);
-      return;
-    }
-    default: {
-      const st = d.status ?? {};
-      const want = d.spec.replicas ?? 1;
-      if ((d.metadata.generation ?? 0) > (st.observedGeneration ?? 0)) k.io.out('Waiting for deployment spec update to be observed...\n');
-      else if ((st.conditions ?? []).some((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded')) throw new CommandError(`error: deployment "${name}" exceeded its progress deadline`);
-      else if ((st.updatedReplicas ?? 0) < want) k.io.out(`Waiting for deployment "${name}" rollout to finish: ${st.updatedReplicas ?? 0} out of ${want} new replicas have been updated...\n`);
-      else if ((st.replicas ?? 0) > (st.updatedReplicas ?? 0)) k.io.out(`Waiting for deployment "${name}" rollout to finish: ${(st.replicas ?? 0) - (st.updatedReplicas ?? 0)} old replicas are pending termination...\n`);
-      else if ((st.availableReplicas ?? 0) < (st.updatedReplicas ?? 0)) k.io.out(`Waiting for deployment "${name}" rollout to finish: ${st.availableReplicas ?? 0} of ${st.updatedReplicas ?? 0} updated replicas are available...\n`);
-      else k.io.out(`deployment "${name}" successfully rolled out\n`);
-    }
+    case 'history':
+      if (kind === undefined) throw new CommandError(`error: no history viewer has been implemented for "${groupKind(type)}"`);
+      return history(k, kind, d, flags, id);
+    case 'undo':
+      if (kind === undefined) throw new CommandError(`error: no rollbacker has been implemented for "${groupKind(type)}"`);
+      return kind === 'Deployment' ? undoDeployment(k, d, flags, path, id, name) : undoFromHistory(k, d, flags, path, id);
+    default:
+      return rolloutStatus(k, flags, type, ns, name);
   }
 }

@@ -23,6 +23,7 @@ import { CommandError, serverError } from './errors';
 import { Flags, parseFlags, usageHint } from './flags';
 import { readManifests } from './manifests';
 import { selectResources } from './resources';
+import { Interrupted, WaitError, Waiter, type Info } from './watchUntil';
 
 type Check = (obj: Record<string, unknown>) => boolean;
 interface Condition {
@@ -31,30 +32,6 @@ interface Condition {
   /** What kubectl prints when a watch event is an ERROR. */
   watchError?: string;
 }
-
-/** A failure of one object (kubectl prints them all at the end). */
-class WaitError extends Error {
-  constructor(
-    message: string,
-    /** An error from the server prints as it is; kubectl prefixes the others with `error: ` when alone. */
-    readonly fromServer = false,
-  ) {
-    super(message);
-  }
-}
-
-class Interrupted extends Error {}
-
-/** One object to wait for: as the server answered it, or the error of getting it. */
-interface Info {
-  type: ApiType;
-  namespace: string;
-  name: string;
-  obj?: KubeObject;
-  error?: WaitError;
-  notFound?: boolean;
-}
-
 
 /** splitJSONPathInput: splits at single `=`, keeping `==`. */
 function splitOnEquals(input: string): string[] {
@@ -175,77 +152,6 @@ async function findObjects(k: Kubectl, flags: Flags): Promise<Info[]> {
     for (const o of (r.body as { items?: KubeObject[] }).items ?? []) out.push({ type: s.type, namespace: o.metadata.namespace ?? ns, name: o.metadata.name ?? '', obj: o });
   }
   return out;
-}
-
-/** A watch-based wait: resolves with the object that satisfied `done`, or rejects. */
-class Waiter {
-  constructor(
-    private readonly k: Kubectl,
-    private readonly expired: { value: boolean; promise: Promise<void> },
-    /** Without a clock the deadline is at once: the first list is still looked at. */
-    private readonly clock: boolean,
-  ) {}
-
-  /**
-   * Lists the object (by a field selector on its name), checks `done` on what the list shows,
-   * then watches until `done` answers an object, the deadline passes or Ctrl-C.
-   * `missing` decides what a list without the object means (an error, or done).
-   */
-  async until(info: Info, done: (type: string, obj: Record<string, unknown>) => boolean, missing: () => Record<string, unknown> | undefined, watchError?: string): Promise<Record<string, unknown>> {
-    const k = this.k;
-    const fieldSelector = `metadata.name=${info.name}`;
-    const path = resourcePath(info.type, info.namespace);
-    for (let first = true; ; first = false) {
-      if (this.expired.value && (this.clock || !first)) throw new WaitError(`timed out waiting for the condition on ${info.type.resource}/${info.name}`);
-      const list = await k.send('GET', path, { fieldSelector });
-      if (list.status >= 400) throw new WaitError(serverError(list.body), true);
-      const body = list.body as { items?: Record<string, unknown>[]; metadata?: { resourceVersion?: string } };
-      const item = body.items?.[0];
-      if (!item) {
-        const answer = missing();
-        if (answer) return answer;
-      } else if (done('ADDED', item)) return item;
-      if (this.expired.value) throw new WaitError(`timed out waiting for the condition on ${info.type.resource}/${info.name}`);
-      const stream = k.deps.stream;
-      if (!stream) throw new CommandError('error: watch is not supported by this terminal');
-      let result: Record<string, unknown> | undefined;
-      let failure: unknown;
-      const handle = stream(path, { fieldSelector, watch: 'true', resourceVersion: body.metadata?.resourceVersion ?? '' }, 'application/json', (data) => {
-        if (result || failure) return;
-        const ev = data as { type?: string; object?: Record<string, unknown> };
-        if (ev.type === 'ERROR') {
-          if (watchError) k.io.err(`${watchError}${(ev.object as { message?: string } | undefined)?.message ?? ''}`);
-          return;
-        }
-        if (!ev.object || ev.type === 'BOOKMARK') return;
-        try {
-          if (done(ev.type ?? '', ev.object)) {
-            result = ev.object;
-            handle.stop();
-          }
-        } catch (e) {
-          failure = e;
-          handle.stop();
-        }
-      });
-      let interrupted = false;
-      k.signal?.addEventListener('abort', () => {
-        interrupted = true;
-        handle.stop();
-      });
-      if (k.signal?.aborted) {
-        interrupted = true;
-        handle.stop();
-      }
-      void this.expired.promise.then(() => handle.stop());
-      const end = await handle.done;
-      if (failure) throw failure;
-      if (result) return result;
-      if (interrupted) throw new Interrupted();
-      if (end && end.status >= 400) throw new WaitError(serverError(end.body), true);
-      // The server ended the watch (or the deadline stopped it): list again, as a reflector does.
-    }
-  }
 }
 
 /** `kubectl wait`. */
