@@ -110,6 +110,8 @@ export interface SolutionLine {
 export interface Step {
   id: string;
   title: Localized;
+  /** The sections of the lesson's `notes` this step teaches (none: the table credits every step of the lesson). */
+  notes?: string[];
   /** The step's Markdown text (read from `steps/ID.en.md` and `steps/ID.zh-CN.md`). */
   text?: Localized;
   setup?: Action[];

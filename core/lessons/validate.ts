@@ -105,7 +105,7 @@ export function checkProblems(c: unknown, where: string, withMessage = true): st
   return out;
 }
 
-const STEP_KEYS = ['id', 'title', 'setup', 'checks', 'hints', 'solution', 'timeLimitSeconds'];
+const STEP_KEYS = ['id', 'title', 'notes', 'setup', 'checks', 'hints', 'solution', 'timeLimitSeconds'];
 const ACTION_KEYS = ['apply', 'patch', 'delete', 'clock', 'fault', 'file', 'wait'];
 
 function actionProblems(a: unknown, where: string, solution: boolean): string[] {
@@ -167,6 +167,11 @@ export function lessonProblems(raw: unknown, folder: string): string[] {
     else if (stepIds.has(s.id)) out.push(`${w}: duplicate id ${s.id}`);
     else stepIds.add(s.id);
     localized(s.title, `${w}.title`, out);
+    if (s.notes !== undefined) {
+      const lessonNotes: unknown[] = Array.isArray(raw.notes) ? raw.notes : [];
+      if (!Array.isArray(s.notes) || s.notes.length === 0) out.push(`${w}: notes must name at least one of the lesson's sections`);
+      else for (const n of s.notes) if (!lessonNotes.includes(n)) out.push(`${w}: notes: "${String(n)}" is not one of the lesson's notes`);
+    }
     if (s.setup !== undefined) (Array.isArray(s.setup) ? s.setup : [null]).forEach((a, j) => out.push(...actionProblems(a, `${w}.setup[${j}]`, false)));
     if (!Array.isArray(s.checks) || s.checks.length === 0) out.push(`${w}: needs at least one check`);
     else {
@@ -192,18 +197,5 @@ export function lessonProblems(raw: unknown, folder: string): string[] {
       });
     if (s.timeLimitSeconds !== undefined && (typeof s.timeLimitSeconds !== 'number' || s.timeLimitSeconds <= 0)) out.push(`${w}: timeLimitSeconds must be positive`);
   });
-  return out;
-}
-
-/**
- * The section numbers a note file's headings give: `## 2.1K8s概述` → `2.1`, `### 1.4.1 Master` →
- * `1.4.1`, `# 2.基础概念` → `2`, `## 10 | kubeadm` → `10`.
- */
-export function noteSections(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const line of text.split('\n')) {
-    const m = /^#{1,6}\s*(\d+(?:\.\d+)*)/.exec(line);
-    if (m) out.add(m[1] as string);
-  }
   return out;
 }

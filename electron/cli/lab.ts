@@ -1,6 +1,7 @@
 /**
  * `kubelab lab validate DIR` and `kubelab lab test DIR`: the quality gates of lesson folders
- * (see labs/README.md); `kubelab lab grade FILE...`: students' snapshots graded against their
+ * (see labs/README.md); `kubelab lab notes DIR`: the table of the notes' sections and the lesson
+ * steps that teach them, as labs/README.md shows it; `kubelab lab grade FILE...`: students' snapshots graded against their
  * lesson's checks. All work on files only: no lab needs to run.
  */
 import { resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { SnapshotError } from '../host/snapshots';
 import { UsageError, type CommandSpec } from './commands';
 import { CSV_HEADER, csvRows, formatGrade, gradeFile } from './labGrade';
 import { testLesson } from './labTest';
-import { validateLabs } from './labValidate';
+import { labNotesTable, validateLabs } from './labValidate';
 
 /** Where the study notes are (`../shared/notes` beside KubeLab). */
 export { defaultNotesDir };
@@ -20,16 +21,16 @@ export { defaultNotesDir };
 export const labCommand: CommandSpec = {
   name: 'lab',
   summary: 'Check lesson folders (validate their format, test them by replaying their solutions) and grade students\' snapshots.',
-  positionals: 'validate DIR | test DIR | grade FILE...',
+  positionals: 'validate DIR | test DIR | notes DIR | grade FILE...',
   options: {
-    notes: { type: 'string', placeholder: 'DIR', help: 'the study notes (validate; default ../shared/notes beside KubeLab)' },
+    notes: { type: 'string', placeholder: 'DIR', help: 'the study notes (validate, notes; default ../shared/notes beside KubeLab)' },
     lesson: { type: 'string', placeholder: 'ID', help: 'test only this lesson (test)' },
     labs: { type: 'string', placeholder: 'DIR', help: 'grade: the lessons of snapshots that carry none (default the labs/ of KubeLab)' },
     csv: { type: 'boolean', help: 'grade: print one CSV for every file instead of tables' },
   },
   async run(values, positionals) {
     const [action, dirArg, ...extra] = positionals;
-    if (action !== 'validate' && action !== 'test' && action !== 'grade') throw new UsageError(action === undefined ? 'missing action: validate, test or grade' : `unknown lab action "${action}"`, labCommand);
+    if (action !== 'validate' && action !== 'test' && action !== 'notes' && action !== 'grade') throw new UsageError(action === undefined ? 'missing action: validate, test, notes or grade' : `unknown lab action "${action}"`, labCommand);
     if (action === 'grade') {
       if (dirArg === undefined) throw new UsageError('lab grade needs snapshot files (FILE...)', labCommand);
       return grade([dirArg, ...extra], resolve(typeof values.labs === 'string' ? values.labs : labsDir()), values.csv === true);
@@ -44,6 +45,16 @@ export const labCommand: CommandSpec = {
       for (const p of r.problems) process.stderr.write(`${p}\n`);
       process.stdout.write(r.problems.length === 0 ? `${r.lessons} lesson(s) valid\n` : `${r.problems.length} problem(s) in ${r.lessons} lesson(s)\n`);
       return r.problems.length === 0 ? 0 : 1;
+    }
+    if (action === 'notes') {
+      const notesDir = resolve(typeof values.notes === 'string' ? values.notes : defaultNotesDir());
+      const table = labNotesTable(dir, notesDir);
+      if (table === undefined) {
+        process.stderr.write(`kubelab lab notes: the study notes are not at ${notesDir} (--notes DIR)\n`);
+        return 1;
+      }
+      process.stdout.write(table);
+      return 0;
     }
     const { lessons, problems } = loadLessons(dir);
     for (const p of problems) process.stderr.write(`FAIL ${p}\n`);

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { applyObjects } from '../../core/lessons/actions';
 import { resolveKind } from '../../core/lessons/resources';
 import { LANGUAGES, type Action, type Lesson } from '../../core/lessons/types';
-import { lessonProblems, noteSections } from '../../core/lessons/validate';
-import { lessonFolders, parseYamlStream, readLesson, stepTextPath } from '../host/lessons';
+import { notesTable, noteSections } from '../../core/lessons/notes';
+import { lessonProblems } from '../../core/lessons/validate';
+import { lessonFolders, loadLessons, parseYamlStream, readLesson, stepTextPath } from '../host/lessons';
 
 /** The outcome of a validation. */
 export interface ValidationResult {
@@ -23,13 +24,25 @@ export interface ValidationResult {
 
 /** The section numbers of each note file of `notesDir`, by its number (`002`). */
 export function readNotes(notesDir: string): Map<string, Set<string>> | undefined {
+  const files = noteFiles(notesDir);
+  return files && new Map(files.map((f) => [f.number, noteSections(f.text)]));
+}
+
+/** The note files of `notesDir` (`000_*.txt` …), in order, by number; undefined when the folder is not there. */
+function noteFiles(notesDir: string): { number: string; text: string }[] | undefined {
   if (!existsSync(notesDir)) return undefined;
-  const out = new Map<string, Set<string>>();
-  for (const f of readdirSync(notesDir)) {
-    const m = /^(\d{3})/.exec(f);
-    if (m) out.set(m[1] as string, noteSections(readFileSync(join(notesDir, f), 'utf8')));
-  }
-  return out;
+  return readdirSync(notesDir)
+    .sort()
+    .flatMap((f) => {
+      const m = /^(\d{3})/.exec(f);
+      return m ? [{ number: m[1] as string, text: readFileSync(join(notesDir, f), 'utf8') }] : [];
+    });
+}
+
+/** The table of labs/README.md: every section of the notes and the steps of the lessons of `dir` that teach it. */
+export function labNotesTable(dir: string, notesDir: string): string | undefined {
+  const notes = noteFiles(notesDir);
+  return notes && notesTable(notes, loadLessons(dir).lessons);
 }
 
 function manifestProblems(actions: Action[] | undefined, where: string): string[] {

@@ -3,12 +3,13 @@
  * solution replays to green on a fresh cluster (`kubelab lab test`) — while a copy with one
  * check changed fails, naming that check.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testLesson } from '../../electron/cli/labTest';
-import { validateLabs } from '../../electron/cli/labValidate';
+import { labNotesTable, validateLabs } from '../../electron/cli/labValidate';
+import { taughtBy } from '../../core/lessons/notes';
 import { defaultNotesDir } from '../../electron/cli/lab';
 import { loadLessons } from '../../electron/host/lessons';
 import { labsDir } from '../../electron/host/paths';
@@ -93,4 +94,26 @@ describe('kubelab lab test', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('the table of the notes and the lessons in labs/README.md', () => {
+  const readme = readFileSync(join(labsDir(), 'README.md'), 'utf8');
+  const rows = readme.split('\n').filter((l) => /^\| \d{3}( §[\d.]+)? \|/.test(l));
+  const { lessons } = loadLessons(labsDir());
+
+  it('credits each section to the lesson steps that name it today, and lists every section a lesson names', () => {
+    expect(rows.length).toBeGreaterThan(20);
+    for (const row of rows) {
+      const [ref = '', , cell = ''] = row.split(' | ').map((c) => c.replace(/^\| /, '').replace(/ \|$/, ''));
+      expect(`${ref}: ${cell}`).toBe(`${ref}: ${taughtBy(ref, lessons)}`);
+    }
+    const listed = new Set(rows.map((r) => r.split(' | ')[0]?.replace(/^\| /, '')));
+    for (const lesson of lessons) for (const ref of lesson.notes) expect(listed, `${lesson.id} names ${ref}`).toContain(ref);
+  });
+
+  const notesDir = defaultNotesDir();
+  it.skipIf(!existsSync(notesDir))(`is the table \`kubelab lab notes labs\` prints from the study notes (skipped when the notes are not beside KubeLab, at ../shared/notes)`, () => {
+    const table = labNotesTable(labsDir(), notesDir);
+    expect(readme).toContain(table);
+  });
 });
