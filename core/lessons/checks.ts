@@ -8,7 +8,7 @@ import type { KubeObject } from '../api/types';
 import type { Client } from '../client/client';
 import { utf8Decode } from '../api/protobuf/text';
 import { evaluateHttpCheck, type HttpNetwork } from './httpCheck';
-import { evalJsonPath, jsonPathText } from './jsonpath';
+import { evalJsonPath } from './jsonpath';
 import { resolveResource, type ResourceType } from './resources';
 import type { Check, CountOp, ObjectTarget } from './types';
 
@@ -113,11 +113,10 @@ export async function evaluateCheck(ctx: CheckContext, c: Check): Promise<boolea
       const objs = targetObjects(ctx, c);
       const re = c.matches !== undefined ? new RegExp(c.matches) : undefined;
       return objs.length > 0 && objs.every((o) => {
-        const values = evalJsonPath(o, c.jsonPath);
-        const text = jsonPathText(values);
-        if (c.equals !== undefined) return values.length > 0 && text === c.equals;
-        if (re) return values.length > 0 && re.test(text);
-        return values.length > 0;
+        const { found, text } = evalJsonPath(o, c.jsonPath);
+        if (c.equals !== undefined) return found && text === c.equals;
+        if (re) return found && re.test(text);
+        return found;
       });
     }
     case 'condition': {

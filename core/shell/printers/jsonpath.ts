@@ -10,7 +10,8 @@
 import { evaluateJsonPath, parseJsonPath, type JsonPath } from '../../apiserver/crd/jsonpath';
 import { goJson } from './json';
 
-type Node = { kind: 'text'; text: string } | { kind: 'path'; path: JsonPath | 'current' } | { kind: 'range'; path: JsonPath; body: Node[] };
+/** A parsed template: text, a path, or a range over a path. */
+export type Node = { kind: 'text'; text: string } | { kind: 'path'; path: JsonPath | 'current' } | { kind: 'range'; path: JsonPath; body: Node[] };
 
 function unquote(s: string): string {
   return s.slice(1, -1).replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c));
@@ -94,6 +95,11 @@ function run(nodes: Node[], data: unknown): string {
 /** Prints `data` with a parsed template. */
 export function printTemplate(nodes: Node[], data: unknown): string {
   return run(nodes, data);
+}
+
+/** Whether every path of the template (a range's included) selects at least one value in `data`. */
+export function templateFinds(nodes: Node[], data: unknown): boolean {
+  return nodes.every((n) => n.kind === 'text' || n.path === 'current' || evaluateJsonPath(n.path, data).length > 0);
 }
 
 /** The values of one path (for custom-columns). */
