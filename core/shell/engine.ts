@@ -14,6 +14,7 @@ import { Kubectl } from './kubectl/context';
 import { CommandError } from './kubectl/errors';
 import { runKubectl } from './kubectl/root';
 import { loggingTransport, logServerResponse, logStart, typedClient, verbosity, type VerboseLog } from './kubectl/verbose';
+import { impersonationHeaders } from './kubectl/flags';
 import { COMMANDS } from './kubectl/commands';
 import { expandHistory } from './interp/history';
 import { Session, ShellExit } from './interp/session';
@@ -277,11 +278,14 @@ export class ShellEngine {
     const now = this.deps.now;
     const log: VerboseLog = { level: verbosity(ctx.argv.slice(1)), server: this.state.server ?? '', now: now ? () => now() : () => 0, pid: this.deps.pid ?? 1, err: io.err, ...(this.state.kubeconfig ? { kubeconfig: this.state.kubeconfig } : {}) };
     let failure: unknown;
+    // --as/--as-group/--as-uid: every request of the command impersonates, but for the watch streams of -w/--watch (the stream carries no headers).
+    const impersonate = impersonationHeaders(ctx.argv.slice(1));
+    const base: ShellTransport = Object.keys(impersonate).length === 0 ? this.transport : (method, path, query, accept, send) => this.transport(method, path, query, accept, { ...send, headers: { ...impersonate, ...send?.headers } });
     const transport: ShellTransport =
       log.level < 4
-        ? this.transport
+        ? base
         : loggingTransport(async (...a) => {
-            const r = await this.transport(...a);
+            const r = await base(...a);
             if (r.status >= 400) failure = r.body;
             return r;
           }, log);

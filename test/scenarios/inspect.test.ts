@@ -55,6 +55,16 @@ describe('the shell reading the cluster', () => {
     expect(await drive(s, interrupted)).toEqual({ out: '', err: '', code: 1 });
   });
 
+  it('without a clock, one object that times out uses the shared deadline up for the objects after it, as kubectl does', async () => {
+    s = await scenario();
+    const sh = shellFor(s, { timers: false });
+    await s.client.create(podRef(), { ...pod('a-stuck', { app: 'pair' }), spec: { containers: [{ name: 'web', image: 'nginx:no-such-tag' }] } } as Pod);
+    await s.client.create(podRef(), pod('b-ready', { app: 'pair' }));
+    await s.until(async () => ((await s?.client.get<Pod>(podRef('b-ready')))?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? true : undefined));
+    expect(await sh.run('kubectl wait pods -l app=pair --for=condition=Ready --timeout=1s')).toEqual({ out: '', err: 'timed out waiting for the condition on pods/a-stuck\ntimed out waiting for the condition on pods/b-ready\n', code: 1 });
+    expect(await sh.run('kubectl wait pod/b-ready pod/a-stuck --for=condition=Ready --timeout=1s')).toEqual({ out: 'pod/b-ready condition met\n', err: 'error: timed out waiting for the condition on pods/a-stuck\n', code: 1 });
+  });
+
   it('top shows what the kubelets report, auth can-i answers for an impersonated user', async () => {
     s = await scenario();
     const sh = shellFor(s);
@@ -67,6 +77,10 @@ describe('the shell reading the cluster', () => {
     expect(await sh.run('kubectl auth can-i list secrets --as=system:serviceaccount:default:default')).toEqual({ out: 'no\n', err: '', code: 1 });
     expect(await sh.run('kubectl auth can-i list secrets')).toEqual({ out: 'yes\n', err: '', code: 0 });
     expect((await sh.run('kubectl auth whoami --as=jane')).out).toBe('ATTRIBUTE   VALUE\nUsername    jane\nGroups      [system:authenticated]\n');
+    // --as on any command: every request impersonates.
+    expect(await sh.run('kubectl get pods --as=jane')).toEqual({ out: '', err: 'Error from server (Forbidden): pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default"\n', code: 1 });
+    expect((await sh.run('kubectl get pods -n kube-system --as=jane --as-group=system:masters -o name')).out).toMatch(/^pod\/etcd-kubelab-control-plane$/m);
+    expect((await sh.run('kubectl delete pod nope --as=system:serviceaccount:default:default')).err).toBe('Error from server (Forbidden): pods "nope" is forbidden: User "system:serviceaccount:default:default" cannot delete resource "pods" in API group "" in the namespace "default"\n');
   });
 
   it('explains a field from the OpenAPI document, and prints objects through go-template', async () => {

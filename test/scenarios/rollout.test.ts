@@ -88,6 +88,13 @@ describe('kubectl rollout status', () => {
     expect(await now(sh, 'kubectl rollout pause deployment/web')).toEqual(ok('deployment.apps/web paused\n'));
     expect(await now(sh, 'kubectl rollout undo deployment/web')).toEqual(failed("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/web' and try again\n"));
     expect(await now(sh, 'kubectl rollout resume deployment/web')).toEqual(ok('deployment.apps/web resumed\n'));
+    // Dry runs change nothing: the client's describes revision 1's template, the server's goes through admission only.
+    const client = await now(sh, 'kubectl rollout undo deployment/web --dry-run=client');
+    expect(client.out).toMatch(/^deployment\.apps\/web Pod Template:\n {2}Labels:\tapp=web\n\tpod-template-hash=[a-z0-9]+\n/);
+    expect(client.out).toMatch(/Image:\tnginx:1\.25\n[^]* \(dry run\)\n$/);
+    expect(await now(sh, 'kubectl rollout undo deployment/web --dry-run=server')).toEqual(ok('deployment.apps/web rolled back (server dry run)\n'));
+    expect(await now(sh, 'kubectl rollout undo deployment/web --dry-run=maybe')).toEqual(failed('error: Invalid dry-run value (maybe). Must be "none", "server", or "client".\n'));
+    expect((await now(sh, 'kubectl get deployment web -o jsonpath={.spec.template.spec.containers[0].image}')).out).toBe('nginx:1.27');
     expect(await now(sh, 'kubectl rollout undo deployment/web')).toEqual(ok('deployment.apps/web rolled back\n'));
     await settled(s, sh, 'deployment', 'web');
     // Revision 1 came back as revision 3; the deployment no longer carries revision 2's change-cause.
@@ -131,6 +138,9 @@ describe('kubectl rollout for DaemonSets and StatefulSets', () => {
     const rev1 = await now(sh, 'kubectl rollout history daemonset/agent --revision=1');
     expect(rev1.out).toMatch(/^daemonset\.apps\/agent with revision #1\nPod Template:\n/);
     expect(rev1.out).toMatch(/Image:\s+busybox:1\.36\n/);
+    const dry = await now(sh, 'kubectl rollout undo daemonset/agent --dry-run=client');
+    expect(dry.out).toMatch(/^daemonset\.apps\/agent will roll back to Pod Template:\n[^]*Image:\tbusybox:1\.36\n[^]* \(dry run\)\n$/);
+    expect((await s.client.get<DaemonSet>(DS))?.spec.template.spec.containers[0]?.image).toBe('busybox:1.37');
     expect(await now(sh, 'kubectl rollout undo daemonset/agent')).toEqual(ok('daemonset.apps/agent rolled back\n'));
     expect((await s.client.get<DaemonSet>(DS))?.spec.template.spec.containers[0]?.image).toBe('busybox:1.36');
     await settled(s, sh, 'daemonset', 'agent');

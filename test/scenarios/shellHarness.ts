@@ -15,8 +15,8 @@ export interface Shell {
   fireTimers(): void;
 }
 
-/** A shell over the scenario's API server, with watches, and timers the test fires itself. */
-export function shellFor(s: Scenario): Shell {
+/** A shell over the scenario's API server, with watches, and timers the test fires itself (or none: `timers: false`, a front end without a clock). */
+export function shellFor(s: Scenario, options: { timers?: boolean } = {}): Shell {
   const headersOf = (accept: string, contentType?: string, extra: Record<string, string> = {}) => ({ accept, ...(contentType ? { 'content-type': contentType } : {}), ...extra });
   const transport: ShellTransport = async (method, path, query, accept, send) => {
     const res = await s.cluster.handle({ method, path, query, headers: headersOf(accept, send?.contentType, send?.headers), ...(send?.body !== undefined ? { body: send.body } : {}), user: ADMIN });
@@ -46,7 +46,7 @@ export function shellFor(s: Scenario): Shell {
   let out = '';
   let err = '';
   const state = { context: 'kubelab', namespace: 'default', lastExit: 0 };
-  const engine = new ShellEngine(transport, state, { out: (t) => (out += t), err: (t) => (err += t) }, { stream, sleep: () => new Promise<void>((r) => timers.push(r)) });
+  const engine = new ShellEngine(transport, state, { out: (t) => (out += t), err: (t) => (err += t) }, { stream, ...(options.timers === false ? {} : { sleep: () => new Promise<void>((r) => timers.push(r)) }) });
   return {
     async run(line, signal) {
       out = '';

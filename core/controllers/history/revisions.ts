@@ -14,7 +14,7 @@
 import type { ControllerRevision, KubeObject, PodTemplateSpec } from '../../api/types';
 import { utf8Encode } from '../../api/protobuf/text';
 import { controllerRef } from '../util/controllerRef';
-import { canonicalJson, safeEncode } from '../util/hash';
+import { canonicalJson, safeEncode, sortedKeys } from '../util/hash';
 import { clone } from '../util/pods';
 
 /** The label of pods (and DaemonSet revisions) naming their revision (apps.ControllerRevisionHashLabelKey). */
@@ -57,7 +57,8 @@ export function revisionName(prefix: string, hash: string): string {
 export function templatePatch(template: PodTemplateSpec): TemplatePatch {
   const t = clone(template) as unknown as Record<string, unknown>;
   const metadata = { creationTimestamp: null, ...((t['metadata'] as Record<string, unknown> | undefined) ?? {}) };
-  return { spec: { template: { $patch: 'replace', ...t, metadata } } };
+  // Keys sorted as Go's json.Marshal of a map writes them: the bytes `kubectl rollout undo` compares with its own.
+  return sortedKeys({ spec: { template: { $patch: 'replace', ...t, metadata } } });
 }
 
 /** ApplyRevision for a template patch: the pod template the revision restores. */

@@ -8,6 +8,22 @@
 
 const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
+/**
+ * A deep copy of `v` whose objects have their keys in sorted order (undefined values dropped), so
+ * that JSON.stringify writes it as Go's encoding/json writes a map: what a controller that marshals
+ * a map (a ControllerRevision's data) stores byte for byte.
+ */
+export function sortedKeys<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(sortedKeys) as T;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(o).sort()) if (o[k] !== undefined) out[k] = sortedKeys(o[k]);
+    return out as T;
+  }
+  return v;
+}
+
 /** JSON with object keys sorted, so that equal values give equal text. */
 export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;

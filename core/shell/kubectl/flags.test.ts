@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Flags, parseFlags } from './flags';
+import { Flags, impersonationHeaders, parseFlags } from './flags';
 import { suggestions } from './root';
 
 const specs = { output: { kind: 'string' as const, short: 'o' }, watch: { kind: 'bool' as const, short: 'w' }, 'all-namespaces': { kind: 'bool' as const, short: 'A' }, 'label-columns': { kind: 'strings' as const, short: 'L' }, replicas: { kind: 'int' as const } };
@@ -31,5 +31,13 @@ describe('suggestions', () => {
     expect(suggestions('foo')).toEqual(['top']);
     expect(suggestions('xyzzy')).toEqual([]);
     expect(suggestions('desc')).toEqual(['describe']);
+  });
+});
+
+describe('impersonationHeaders (the root flags --as, --as-group, --as-uid)', () => {
+  it('reads every spelling before --, groups joined as one header', () => {
+    expect(impersonationHeaders(['get', 'pods', '--as', 'jane', '--as-group=a', '--as-group', 'b', '--as-uid=42'])).toEqual({ 'impersonate-user': 'jane', 'impersonate-group': 'a, b', 'impersonate-uid': '42' });
+    expect(impersonationHeaders(['exec', 'p', '--', 'sh', '--as', 'root'])).toEqual({});
+    expect(impersonationHeaders(['get', 'pods', '--ask=x'])).toEqual({});
   });
 });

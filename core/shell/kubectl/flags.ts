@@ -47,7 +47,33 @@ export const GLOBAL_FLAGS: FlagSpecs = {
   'insecure-skip-tls-verify': { kind: 'bool' },
   'match-server-version': { kind: 'bool' },
   'warnings-as-errors': { kind: 'bool' },
+  as: { kind: 'string' },
+  'as-group': { kind: 'strings' },
+  'as-uid': { kind: 'string' },
 };
+
+/**
+ * The impersonation headers the root flags `--as`, `--as-group` (repeatable) and `--as-uid` ask
+ * for, read from a command line's arguments before `--` (as `verbosity` reads `-v`): kubectl
+ * sends them with every request of the command.
+ */
+export function impersonationHeaders(args: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const groups: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') break;
+    const m = /^--(as|as-group|as-uid)(?:=(.*))?$/.exec(a);
+    if (!m) continue;
+    const value = m[2] ?? args[++i];
+    if (value === undefined || value === '') continue;
+    if (m[1] === 'as') headers['impersonate-user'] = value;
+    else if (m[1] === 'as-uid') headers['impersonate-uid'] = value;
+    else groups.push(value);
+  }
+  if (groups.length > 0) headers['impersonate-group'] = groups.join(', ');
+  return headers;
+}
 
 /** The usage hint after a flag error. */
 export function usageHint(command: string): string {

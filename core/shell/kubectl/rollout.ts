@@ -105,8 +105,11 @@ async function history(k: Kubectl, kind: Exclude<Kind, undefined>, w: Workload, 
   k.io.out(`${id} \n${tabwrite(table)}\n`);
 }
 
-/** `rollout undo` of a Deployment (DeploymentRollbacker). */
-async function undoDeployment(k: Kubectl, d: Workload, flags: Flags, path: string, id: string, name: string): Promise<void> {
+/** `--dry-run`: none, client (print what would be done) or server (the write sent with dryRun=All). */
+type DryRun = 'none' | 'client' | 'server';
+
+/** `rollout undo` of a Deployment (DeploymentRollbacker): the operation kubectl prints after the name. */
+async function undoDeployment(k: Kubectl, d: Workload, flags: Flags, path: string, name: string, dry: DryRun): Promise<string> {
   const revs = await deploymentRevisions(k, d);
   const to = flags.int('to-revision', 0);
   if (to < 0) throw new CommandError(`error: unable to find specified revision ${to} in history`);
@@ -119,27 +122,26 @@ async function undoDeployment(k: Kubectl, d: Workload, flags: Flags, path: strin
     rs = sorted.length > 1 ? revs.get(sorted[1] as number) : undefined;
     if (!rs) throw new CommandError(`error: no rollout history found for deployment "${name}"`);
   }
+  // A client dry run describes the revision's template as its ReplicaSet has it (hash label included).
+  if (dry === 'client') return printTemplate(rs.spec.template);
   if (d.spec.paused) throw new CommandError(`error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${name}' and try again`);
   const tmpl = withoutHash(rs.spec.template);
-  if (canonicalJson(tmpl) === canonicalJson(withoutHash(d.spec.template))) {
-    k.io.out(`${id} skipped rollback (current template already matches revision ${to})\n`);
-    return;
-  }
+  if (canonicalJson(tmpl) === canonicalJson(withoutHash(d.spec.template))) return `skipped rollback (current template already matches revision ${to})`;
   const annotations: Record<string, string> = {};
   for (const key of KEEP_ON_ROLLBACK) {
     const v = d.metadata.annotations?.[key];
     if (v !== undefined) annotations[key] = v;
   }
   for (const [key, v] of Object.entries(rs.metadata.annotations ?? {})) if (!KEEP_ON_ROLLBACK.includes(key)) annotations[key] = v;
-  await k.ok('PATCH', path, {}, [
+  await k.ok('PATCH', path, dry === 'server' ? { dryRun: 'All' } : {}, [
     { op: 'replace', path: '/spec/template', value: tmpl },
     { op: 'replace', path: '/metadata/annotations', value: annotations },
   ], 'application/json-patch+json');
-  k.io.out(`${id} rolled back\n`);
+  return 'rolled back';
 }
 
 /** `rollout undo` of a DaemonSet or StatefulSet (DaemonSetRollbacker, StatefulSetRollbacker). */
-async function undoFromHistory(k: Kubectl, w: Workload, flags: Flags, path: string, id: string): Promise<void> {
+async function undoFromHistory(k: Kubectl, w: Workload, flags: Flags, path: string, dry: DryRun): Promise<string> {
   const to = flags.int('to-revision', 0);
   if (to < 0) throw new CommandError(`error: unable to find specified revision ${to} in history`);
   const revs = await controllerRevisions(k, w);
@@ -147,12 +149,11 @@ async function undoFromHistory(k: Kubectl, w: Workload, flags: Flags, path: stri
   const sorted = [...revs.keys()].sort((a, b) => a - b);
   const target = to === 0 ? revs.get(sorted[sorted.length - 2] as number) : revs.get(to);
   if (!target) throw new CommandError(`error: unable to find specified revision ${to} in history`);
-  if (canonicalJson(templatePatch(w.spec.template as unknown as PodTemplateSpec)) === canonicalJson(target.data)) {
-    k.io.out(`${id} skipped rollback (current template already matches revision ${to})\n`);
-    return;
-  }
-  await k.ok('PATCH', path, {}, target.data, 'application/strategic-merge-patch+json');
-  k.io.out(`${id} rolled back\n`);
+  // The revision's data replaces the whole template ($patch: replace): the template it would give is the revision's.
+  if (dry === 'client') return `will roll back to ${printTemplate(templateOf(target))}`;
+  if (canonicalJson(templatePatch(w.spec.template as unknown as PodTemplateSpec)) === canonicalJson(target.data)) return `skipped rollback (current template already matches revision ${to})`;
+  await k.ok('PATCH', path, dry === 'server' ? { dryRun: 'All' } : {}, target.data, 'application/strategic-merge-patch+json');
+  return 'rolled back';
 }
 
 /** `kubectl rollout`. */
@@ -191,9 +192,15 @@ export async function rollout(k: Kubectl, args: string[]): Promise<void> {
     case 'history':
       if (kind === undefined) throw new CommandError(`error: no history viewer has been implemented for "${groupKind(type)}"`);
       return history(k, kind, d, flags, id);
-    case 'undo':
+    case 'undo': {
       if (kind === undefined) throw new CommandError(`error: no rollbacker has been implemented for "${groupKind(type)}"`);
-      return kind === 'Deployment' ? undoDeployment(k, d, flags, path, id, name) : undoFromHistory(k, d, flags, path, id);
+      const dry = flags.str('dry-run', 'none');
+      if (dry !== 'none' && dry !== 'client' && dry !== 'server') throw new CommandError(`error: Invalid dry-run value (${dry}). Must be "none", "server", or "client".`);
+      const result = kind === 'Deployment' ? await undoDeployment(k, d, flags, path, name, dry) : await undoFromHistory(k, d, flags, path, dry);
+      // The name printer: the operation, then the dry run's suffix.
+      k.io.out(`${id} ${result}${dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : ''}\n`);
+      return;
+    }
     default:
       return rolloutStatus(k, flags, type, ns, name);
   }

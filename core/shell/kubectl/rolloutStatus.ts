@@ -13,7 +13,7 @@ import type { ApiType } from './discovery';
 import { CommandError } from './errors';
 import type { Flags } from './flags';
 import { usageHint } from './flags';
-import { Interrupted, WaitError, Waiter } from './watchUntil';
+import { deadline, Interrupted, WaitError, Waiter } from './watchUntil';
 
 type Obj = Record<string, unknown>;
 interface Meta {
@@ -122,13 +122,9 @@ export async function rolloutStatus(k: Kubectl, flags: Flags, type: ApiType, nam
   }
   const viewer = viewerOf(type);
   const watch = flags.bool('watch', true);
-  // The deadline is the client's wall time (a `deps.sleep` timer), zero meaning never.
-  const expired = { value: false, promise: new Promise<void>(() => undefined) };
-  if (timeout > 0 && k.deps.sleep) {
-    expired.promise = k.deps.sleep(timeout);
-    void expired.promise.then(() => (expired.value = true));
-  }
-  const waiter = new Waiter(k, expired, true, () => 'timed out waiting for the condition');
+  // The deadline is the client's wall time, zero meaning never.
+  const { expired, clock } = deadline(k, timeout);
+  const waiter = new Waiter(k, expired, clock, () => 'timed out waiting for the condition');
   try {
     await waiter.until(
       { type, namespace, name },

@@ -23,7 +23,7 @@ import { CommandError, serverError } from './errors';
 import { Flags, parseFlags, usageHint } from './flags';
 import { readManifests } from './manifests';
 import { selectResources } from './resources';
-import { Interrupted, WaitError, Waiter, type Info } from './watchUntil';
+import { deadline, Interrupted, WaitError, Waiter, type Info } from './watchUntil';
 
 type Check = (obj: Record<string, unknown>) => boolean;
 interface Condition {
@@ -194,11 +194,10 @@ export async function wait(k: Kubectl, args: string[]): Promise<void> {
     throw new CommandError("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
   }
   // One deadline for every object: a timer of the client's wall time.
-  const expired = { value: timeout === 0, promise: new Promise<void>(() => undefined) };
-  if (timeout > 0) expired.promise = k.deps.sleep ? k.deps.sleep(timeout) : Promise.resolve();
-  void expired.promise.then(() => (expired.value = true));
-  if (timeout > 0 && !k.deps.sleep) expired.value = true;
-  const waiter = new Waiter(k, expired, Boolean(k.deps.sleep));
+  // (kubectl wait --timeout=0 looks once: the deadline is at once.)
+  const { expired, clock } = deadline(k, timeout);
+  if (timeout === 0) expired.value = true;
+  const waiter = new Waiter(k, expired, clock);
   const print = (info: Info, obj: Record<string, unknown>) => {
     const name = `${kindPrefix(info.type)}/${info.name}`;
     if (!format || format.kind === 'human') k.io.out(`${name} condition met\n`);

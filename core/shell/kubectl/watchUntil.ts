@@ -39,11 +39,23 @@ export class Waiter {
   constructor(
     private readonly k: Kubectl,
     private readonly expired: { value: boolean; promise: Promise<void> },
-    /** Without a clock the deadline is at once: the first list is still looked at. */
+    /**
+     * Without a clock the deadline is at once: the first list of an object is still looked at,
+     * until one object has waited (timed out) — kubectl's deadline is shared by the objects it
+     * waits for one after the other, and the ones after a wait that used it up time out unseen.
+     */
     private readonly clock: boolean,
     /** What a time-out says (kubectl wait names the object; watchtools.UntilWithSync does not). */
     private readonly timedOut: (info: Info) => string = (info) => `timed out waiting for the condition on ${info.type.resource}/${info.name}`,
   ) {}
+
+  /** Without a clock: whether an object has used the deadline up. */
+  private spent = false;
+
+  private timeout(info: Info): WaitError {
+    this.spent = true;
+    return new WaitError(this.timedOut(info));
+  }
 
   /**
    * Lists the object (by a field selector on its name), checks `done` on what the list shows,
@@ -55,7 +67,7 @@ export class Waiter {
     const fieldSelector = `metadata.name=${info.name}`;
     const path = resourcePath(info.type, info.namespace);
     for (let first = true; ; first = false) {
-      if (this.expired.value && (this.clock || !first)) throw new WaitError(this.timedOut(info));
+      if (this.expired.value && (this.clock || this.spent || !first)) throw this.timeout(info);
       const list = await k.send('GET', path, { fieldSelector });
       if (list.status >= 400) throw new WaitError(serverError(list.body), true);
       const body = list.body as { items?: Record<string, unknown>[]; metadata?: { resourceVersion?: string } };
@@ -64,7 +76,7 @@ export class Waiter {
         const answer = missing();
         if (answer) return answer;
       } else if (done('ADDED', item)) return item;
-      if (this.expired.value) throw new WaitError(this.timedOut(info));
+      if (this.expired.value) throw this.timeout(info);
       const stream = k.deps.stream;
       if (!stream) throw new CommandError('error: watch is not supported by this terminal');
       let result: Record<string, unknown> | undefined;
@@ -107,3 +119,16 @@ export class Waiter {
   }
 }
 
+
+/**
+ * The deadline of a command that waits `timeoutMs` (0: never) of the client's wall time: a
+ * `deps.sleep` timer; a front end without `sleep` has no time to wait (the deadline is at once,
+ * and the Waiter still looks at the first list).
+ */
+export function deadline(k: Kubectl, timeoutMs: number): { expired: { value: boolean; promise: Promise<void> }; clock: boolean } {
+  const expired = { value: false, promise: new Promise<void>(() => undefined) };
+  if (timeoutMs > 0) expired.promise = k.deps.sleep ? k.deps.sleep(timeoutMs) : Promise.resolve();
+  void expired.promise.then(() => (expired.value = true));
+  if (timeoutMs > 0 && !k.deps.sleep) expired.value = true;
+  return { expired, clock: Boolean(k.deps.sleep) };
+}
