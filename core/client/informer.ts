@@ -107,6 +107,11 @@ export class Informer<T extends KubeObject> {
     this.stopWatch = undefined;
   }
 
+  /** Whether the first list is in the cache (client-go's HasSynced). */
+  hasSynced(): boolean {
+    return this.synced;
+  }
+
   /** Resolves once the first list is in the cache. */
   whenSynced(): Promise<void> {
     return this.synced ? Promise.resolve() : new Promise((resolve) => this.syncWaiters.push(resolve));

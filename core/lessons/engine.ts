@@ -57,6 +57,7 @@ export class LessonEngine {
   private dirty = false;
   private timer: TimerHandle | undefined;
   private pollTimer: TimerHandle | undefined;
+  private retryTimer: TimerHandle | undefined;
   private lastChangeAt = 0;
   /** The generation whose informers have synced: checks are evaluated only against the current step's caches. */
   private readyGeneration = -1;
@@ -183,7 +184,12 @@ export class LessonEngine {
     const sp: StepProgress = { passed: {}, hintsRevealed: 0, triggered: [], startedAt: this.options.clock.now(), commandsFrom: this.progress.commandSeq };
     this.progress.steps[step.id] = sp;
     await runActions(this.options, step.setup ?? []);
-    sp.eventsBaseline = (await this.options.client.list({ resource: 'events' }, { limit: '1' })).metadata.resourceVersion;
+    try {
+      sp.eventsBaseline = (await this.options.client.list({ resource: 'events' }, { limit: '1' })).metadata.resourceVersion;
+    } catch {
+      // No API server to ask (machines before kubeadm init, a stopped API server): no event was written since.
+      sp.eventsBaseline = '0';
+    }
     if (step.timeLimitSeconds) sp.deadline = this.options.clock.now() + step.timeLimitSeconds * 1000;
     this.armTimer(sp);
     this.changed();
@@ -215,11 +221,33 @@ export class LessonEngine {
       inf.addHandlers({ add: poke, update: poke, delete: poke });
       this.informers.set(typeKey(t), inf);
     }
-    await factory.start();
+    await this.startInformers(factory, gen);
     this.lastChangeAt = this.options.clock.now();
     if (gen !== this.generation) return;
     this.readyGeneration = gen;
     await this.evaluate();
+  }
+
+  /**
+   * Lists what the checks read; while the API server does not answer (empty machines before
+   * `kubeadm init`, a stopped API server) the checks that need no list are still evaluated, and
+   * the lists are tried again every second of cluster time, as a reflector retries.
+   */
+  private async startInformers(factory: SharedInformerFactory, gen: number): Promise<void> {
+    try {
+      await factory.start();
+    } catch {
+      if (gen !== this.generation) return;
+      this.retryTimer = this.options.clock.setTimer(1000, () => {
+        this.retryTimer = undefined;
+        if (gen !== this.generation) return;
+        void this.startInformers(factory, gen).then(() => {
+          if (gen !== this.generation) return;
+          this.lastChangeAt = this.options.clock.now();
+          this.schedule();
+        });
+      });
+    }
   }
 
   private unwatch(): void {
@@ -232,6 +260,8 @@ export class LessonEngine {
     this.timer = undefined;
     if (this.pollTimer) this.options.clock.clearTimer(this.pollTimer);
     this.pollTimer = undefined;
+    if (this.retryTimer) this.options.clock.clearTimer(this.retryTimer);
+    this.retryTimer = undefined;
   }
 
   /** Evaluates again in a moment while a failing check reads what no watch reports. */
@@ -275,7 +305,12 @@ export class LessonEngine {
     const now = this.options.clock.now();
     const expired = sp.deadline !== undefined && now > sp.deadline;
     const ctx: CheckContext = {
-      objects: (t) => this.informers.get(typeKey(t))?.list() ?? [],
+      objects: (t) => {
+        const inf = this.informers.get(typeKey(t));
+        // Not listed yet (the API server does not answer): the check cannot hold, not even `absent`.
+        if (inf && !inf.hasSynced()) throw new Error(`${t.resource} could not be listed: the API server does not answer`);
+        return inf?.list() ?? [];
+      },
       client: this.options.client,
       ...(this.options.network ? { network: this.options.network } : {}),
       commands: this.progress.commands.filter((x) => x.seq >= sp.commandsFrom).map((x) => x.line),

@@ -3,7 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { labPost, watchForProblems } from './helpers';
+import { labGet, labPost, watchForProblems } from './helpers';
 
 watchForProblems();
 
@@ -97,6 +97,23 @@ test('creates a cluster from the menu and refuses a taken name', async ({ page }
   await form.getByLabel('Name').fill(name);
   await form.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByTestId('toast').and(page.locator('[data-kind="error"]'))).toBeVisible();
+  await page.getByRole('button', { name: `Delete cluster ${name}`, exact: true }).click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(item).toHaveCount(0);
+});
+
+test('creates a cluster of empty machines, to be built with kubeadm', async ({ page }) => {
+  const name = `bare-${Date.now().toString(36)}`;
+  await openMenu(page);
+  const form = page.getByTestId('cluster-create');
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Empty machines (build it with kubeadm)').check();
+  await form.getByRole('button', { name: 'Create' }).click();
+  const item = page.locator(`[data-testid="cluster-item"][data-cluster="${name}"]`);
+  await expect(item).toBeVisible();
+  const { items } = (await labGet(page.request, '/lab/v1/clusters')) as { items: { name: string; empty?: boolean }[] };
+  expect(items.find((c) => c.name === name)?.empty).toBe(true);
+  await expect(form.getByLabel('Empty machines (build it with kubeadm)')).not.toBeChecked();
   await page.getByRole('button', { name: `Delete cluster ${name}`, exact: true }).click();
   await page.getByTestId('confirm-ok').click();
   await expect(item).toHaveCount(0);

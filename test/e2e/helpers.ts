@@ -1,6 +1,6 @@
 // Shared by the browser tests: the host's URL and token, Kubernetes API calls through
 // Playwright's request context, and the check that no page error or CSP violation happened.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 /** The lab's URL (`http://127.0.0.1:PORT/?token=TOKEN`), set by the global setup. */
 export function labUrl(): string {
@@ -36,6 +36,13 @@ export async function deletePod(request: APIRequestContext, name: string): Promi
 /** POSTs to the lab API. */
 export async function labPost(request: APIRequestContext, path: string, body: unknown): Promise<unknown> {
   const res = await request.post(`${host().origin}${path}`, { headers: headers(), data: body });
+  expect(res.ok(), await res.text()).toBe(true);
+  return res.json();
+}
+
+/** GETs a lab API path; fails the test on an error answer. */
+export async function labGet(request: APIRequestContext, path: string): Promise<unknown> {
+  const res = await request.get(`${host().origin}${path}`, { headers: headers() });
   expect(res.ok(), await res.text()).toBe(true);
   return res.json();
 }
@@ -90,4 +97,71 @@ export async function deleteObject(request: APIRequestContext, path: string): Pr
 /** The active terminal's text (renderer/src/components/terminal/TerminalPane.vue sets the hook). */
 export function terminalText(page: Page): Promise<string> {
   return page.evaluate(() => (window as { __kubelabTerminalText?: () => string }).__kubelabTerminalText?.() ?? '');
+}
+
+/** The lines of the active terminal, trailing blanks dropped. */
+async function terminalLines(page: Page): Promise<string[]> {
+  const lines = (await terminalText(page)).split('\n').map((line) => line.trimEnd());
+  while (lines.length && !lines[lines.length - 1]) lines.pop();
+  return lines;
+}
+
+/** A shell prompt (`kubelab:NAMESPACE$`), alone or followed by what was typed after it. */
+const PROMPT = /^kubelab:\S*\$(?: (.*))?$/;
+
+/**
+ * Types `line` into the terminal key by key, as a student would, presses Enter and waits for
+ * the command to end: its line echoed after a prompt, then a new, empty prompt.
+ */
+export async function typeCommand(page: Page, line: string, options: { timeout?: number } = {}): Promise<void> {
+  const echoed = (lines: string[]) => lines.filter((l) => PROMPT.exec(l)?.[1]?.trim() === line).length;
+  await expect.poll(async () => (await terminalLines(page)).at(-1) ?? '').toMatch(PROMPT);
+  const before = echoed(await terminalLines(page));
+  await page.getByTestId('terminal').click();
+  await page.keyboard.type(line, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(
+      async () => {
+        const lines = await terminalLines(page);
+        return echoed(lines) > before && /^kubelab:\S*\$$/.test(lines.at(-1) ?? '');
+      },
+      { timeout: options.timeout ?? 30_000, message: `\`${line}\` ends with a new prompt` },
+    )
+    .toBe(true);
+}
+
+/** What the last run of `line` printed (the prompt after it left out). */
+export async function outputOf(page: Page, line: string): Promise<string> {
+  const lines = await terminalLines(page);
+  const at = lines.findLastIndex((l) => PROMPT.exec(l)?.[1]?.trim() === line);
+  if (at < 0) return '';
+  const end = lines.findIndex((l, i) => i > at && PROMPT.test(l));
+  return lines.slice(at + 1, end < 0 ? undefined : end).join('\n');
+}
+
+/** Starts lesson `id` afresh through the lab API and opens it in the lesson player. */
+export async function openLesson(page: Page, id: string): Promise<Locator> {
+  await labPost(page.request, `/lab/v1/lessons/${id}/start`, {});
+  await page.reload();
+  const player = page.getByTestId('lesson-player');
+  if (!(await player.isVisible())) await page.locator(`[data-testid="lesson"][data-lesson="${id}"]`).getByTestId('lesson-open').click();
+  await expect(player).toHaveAttribute('data-lesson', id);
+  return player;
+}
+
+/** Deletes the objects of a collection path (`/api/v1/namespaces/default/pods`) matching a label selector, at once. */
+export async function deleteAll(request: APIRequestContext, path: string, labelSelector: string): Promise<void> {
+  await request.delete(`${host().origin}${path}?labelSelector=${encodeURIComponent(labelSelector)}&gracePeriodSeconds=0`, { headers: headers() });
+}
+
+/** The check `id` of the lesson player's current step. */
+export function lessonCheck(player: Locator, id: string): Locator {
+  return player.locator(`[data-testid="check"][data-check="${id}"]`);
+}
+
+/** Waits for every check of the current step to tick, then for the step to be complete. */
+export async function allTick(player: Locator, ids: string[]): Promise<void> {
+  for (const id of ids) await expect(lessonCheck(player, id), `check ${id}`).toHaveAttribute('data-passed', 'true', { timeout: 60_000 });
+  await expect(player.getByTestId('step-complete')).toHaveAttribute('data-complete', 'true');
 }

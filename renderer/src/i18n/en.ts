@@ -252,6 +252,8 @@ const en = {
     nodes: 'Worker nodes',
     seed: 'Seed',
     createButton: 'Create',
+    empty: 'Empty machines (build it with kubeadm)',
+    emptyHelp: 'Machines with a kubelet and kubeadm but no control plane: ssh to them and run kubeadm init and kubeadm join (lesson 20).',
     created: 'Cluster {name} was created.',
   },
   snapshots: {

@@ -254,6 +254,8 @@ const zhCN: MessageSchema = {
     nodes: '工作节点数',
     seed: '种子',
     createButton: '创建',
+    empty: '空机器（用 kubeadm 搭建）',
+    emptyHelp: '装有 kubelet 和 kubeadm、但还没有控制平面的机器：ssh 登录后执行 kubeadm init 和 kubeadm join（第 20 课）。',
     created: '集群 {name} 已创建。',
   },
   snapshots: {

@@ -85,10 +85,10 @@ export const useClustersStore = defineStore('clusters', () => {
     }
   }
 
-  /** Creates a cluster (not started). */
-  function create(name: string, nodes: number, seed: number): Promise<void> {
+  /** Creates a cluster (not started); `empty`: machines only, no control plane until kubeadm init. */
+  function create(name: string, nodes: number, seed: number, empty = false): Promise<void> {
     return run(async () => {
-      await postJSON('/lab/v1/clusters', { name, nodes, seed });
+      await postJSON('/lab/v1/clusters', { name, nodes, seed, ...(empty ? { empty: true } : {}) });
       await load();
     });
   }
