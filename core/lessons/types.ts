@@ -104,6 +104,8 @@ export interface Hint {
 export interface SolutionLine {
   command: string;
   equivalent?: Action[];
+  /** The exit code the command answers with (default 0): `kubectl auth can-i` says "no" with 1. */
+  exitCode?: number;
 }
 
 /** One step of a lesson. */

@@ -193,6 +193,8 @@ export function lessonProblems(raw: unknown, folder: string): string[] {
     else
       s.solution.forEach((l: unknown, j: number) => {
         if (!isObj(l) || typeof l.command !== 'string') return void out.push(`${w}.solution[${j}]: needs a command`);
+        if (l.exitCode !== undefined && (typeof l.exitCode !== 'number' || !Number.isInteger(l.exitCode) || l.exitCode < 0 || l.exitCode > 255)) out.push(`${w}.solution[${j}]: exitCode must be an integer from 0 to 255`);
+        for (const k of Object.keys(l)) if (!['command', 'equivalent', 'exitCode'].includes(k)) out.push(`${w}.solution[${j}]: unknown field "${k}"`);
         if (l.equivalent !== undefined) (Array.isArray(l.equivalent) ? l.equivalent : [null]).forEach((a, k) => out.push(...actionProblems(a, `${w}.solution[${j}].equivalent[${k}]`, true)));
       });
     if (s.timeLimitSeconds !== undefined && (typeof s.timeLimitSeconds !== 'number' || s.timeLimitSeconds <= 0)) out.push(`${w}: timeLimitSeconds must be positive`);

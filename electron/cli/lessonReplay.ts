@@ -14,9 +14,38 @@ import { parseGoDuration } from '../../core/api/duration';
 import { runActions } from '../../core/lessons/actions';
 import { LessonEngine } from '../../core/lessons/engine';
 import type { Lesson, ProgressView } from '../../core/lessons/types';
-import { ShellEngine, type ShellFiles, type ShellTransport } from '../../core/shell/engine';
+import { ShellEngine, type ShellFiles, type ShellStream, type ShellTransport, type TransportResponse } from '../../core/shell/engine';
 import { faultOn } from '../host/lessonsApi';
 import { parseYamlStream } from '../host/lessons';
+
+/** How long (cluster time) a solution's command may follow the cluster before it is interrupted. */
+const COMMAND_LIMIT_MS = 5 * 60_000;
+
+/**
+ * Watch streams of the in-process API server for the shell (`rollout status`, `wait`, `get -w`):
+ * the events of a watch as they come, as the lab host's HTTP stream sends them.
+ */
+export function clusterStream(cluster: Cluster, user: { name: string; groups: string[] }): ShellStream {
+  return (path, query, accept, onData) => {
+    let stopWatch: (() => void) | undefined;
+    let stopped = false;
+    let finish: (r: TransportResponse | undefined) => void = () => undefined;
+    const done = new Promise<TransportResponse | undefined>((resolve) => (finish = resolve));
+    void cluster.handle({ method: 'GET', path, query, headers: { accept }, user }).then((res) => {
+      if (!('stream' in res)) return finish({ status: res.status, body: res.body });
+      if (stopped) return finish(undefined);
+      stopWatch = res.stream.start({ send: (ev) => onData(ev), end: () => finish(undefined) });
+    });
+    return {
+      done,
+      stop() {
+        stopped = true;
+        stopWatch?.();
+        finish(undefined);
+      },
+    };
+  };
+}
 
 /** The cluster time a replay starts at. */
 export const TEST_START = Date.parse('2026-03-01T09:00:00Z');
@@ -98,12 +127,13 @@ export async function replayLesson(lesson: Lesson, options: ReplayOptions = {}):
   const transport: ShellTransport = async (method, path, query, accept, send) => {
     // `ssh NODE COMMAND` in a solution: the lab API's node endpoints, in process.
     if (isNodesPath(path)) return nodeApi(cluster, method, path, send?.body !== undefined ? JSON.parse(send.body) : undefined, parseYamlStream);
-    const headers: Record<string, string> = { accept };
+    const headers: Record<string, string> = { accept, ...send?.headers };
     if (send?.contentType) headers['content-type'] = send.contentType;
     const res = await cluster.handle({ method, path, query, headers, user: ADMIN, ...(send?.body !== undefined ? { body: send.body } : {}) });
     if ('stream' in res) throw new Error('the lab test shell does not stream');
     return { status: res.status, body: res.body };
   };
+  const stream = clusterStream(cluster, ADMIN);
   const files: ShellFiles = {
     readFile: async (p) => {
       const text = workspace.get(p.replace(/^\.\//, ''));
@@ -151,12 +181,21 @@ export async function replayLesson(lesson: Lesson, options: ReplayOptions = {}):
       for (const line of step.solution) {
         engine.recordCommand(line.command);
         let err = '';
-        const shell = new ShellEngine(transport, state, { out: () => undefined, err: (t) => (err += t) }, { files, parseYaml: parseYamlStream, now: () => clock.now(), sleep: (ms) => advance(ms) });
-        await shell.run(line.command);
-        if (state.lastExit !== 0) {
+        const shell = new ShellEngine(transport, state, { out: () => undefined, err: (t) => (err += t) }, { files, parseYaml: parseYamlStream, now: () => clock.now(), sleep: (ms) => advance(ms), stream });
+        // A command that follows the cluster (rollout status, wait, delete, get -w) runs while the clock
+        // moves on; one still running after COMMAND_LIMIT_MS is interrupted, as a student's Ctrl-C.
+        const interrupt = new AbortController();
+        let done = false;
+        const running = shell.run(line.command, interrupt.signal).finally(() => (done = true));
+        await settle();
+        for (let t = 0; !done && t < COMMAND_LIMIT_MS; t += 500) await advance(500);
+        if (!done) interrupt.abort();
+        await running;
+        const expected = line.exitCode ?? 0;
+        if (state.lastExit !== expected) {
           const first = err.trim().split('\n')[0] ?? '';
           if (!line.equivalent || !UNSUPPORTED.test(err)) {
-            log.push(`FAIL ${step.id}: \`${line.command}\` failed: ${first}`);
+            log.push(`FAIL ${step.id}: \`${line.command}\` ${expected === 0 ? 'failed' : `exited ${state.lastExit}, not ${expected}`}: ${first}`);
             return result(false);
           }
           log.push(`  ${step.id}: the shell cannot run \`${line.command}\` yet (${first}); ran its API equivalent`);

@@ -1,6 +1,6 @@
 // Lesson 06-deployments followed as a student would: every step's commands typed into the
 // terminal key by key, each check ticking live in the lesson player: create, roll out a new
-// image, roll back.
+// image, roll back, pause and resume, back to a chosen revision.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { allTick, deleteAll, lessonCheck, deleteObject, openLesson, outputOf, typeCommand, watchForProblems } from './helpers';
 
@@ -24,7 +24,7 @@ test('follows lesson 06-deployments by typing in the terminal and sees every che
 
   // Step 1: a Deployment of three nginx:1.25 pods, through one ReplicaSet.
   await expect(player.getByTestId('step')).toHaveAttribute('data-step', '01-create');
-  await expect(player.getByTestId('step-number')).toHaveText('Step 1 of 3');
+  await expect(player.getByTestId('step-number')).toHaveText('Step 1 of 5');
   for (const id of ['available', 'three', 'rs']) await expect(check(player, id)).toHaveAttribute('data-passed', 'false');
   await typeCommand(page, 'kubectl create deployment web --image=nginx:1.25 --replicas=3');
   expect(await outputOf(page, 'kubectl create deployment web --image=nginx:1.25 --replicas=3')).toContain('deployment.apps/web created');
@@ -57,6 +57,28 @@ test('follows lesson 06-deployments by typing in the terminal and sees every che
   await allTick(player, ['image', 'revision', 'done']);
   await typeCommand(page, 'kubectl rollout history deployment/web');
   expect(await outputOf(page, 'kubectl rollout history deployment/web')).toMatch(/REVISION\s+CHANGE-CAUSE\n2\s+<none>\n3\s+<none>/);
+  await player.getByTestId('step-next').click();
+
+  // Step 4: paused, two changes make no ReplicaSet; resumed, they roll out as one revision.
+  await expect(player.getByTestId('step')).toHaveAttribute('data-step', '04-pause-resume');
+  await typeCommand(page, 'kubectl rollout pause deployment/web');
+  expect(await outputOf(page, 'kubectl rollout pause deployment/web')).toBe('deployment.apps/web paused');
+  await typeCommand(page, 'kubectl set image deployment/web nginx=nginx:1.27');
+  await typeCommand(page, 'kubectl set resources deployment/web --limits=memory=256Mi');
+  await typeCommand(page, 'kubectl rollout undo deployment/web');
+  expect(await outputOf(page, 'kubectl rollout undo deployment/web')).toBe("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/web' and try again");
+  await expect(check(player, 'one-revision')).toHaveAttribute('data-passed', 'false');
+  await typeCommand(page, 'kubectl rollout resume deployment/web');
+  await typeCommand(page, 'kubectl rollout status deployment/web', { timeout: 120_000 });
+  await allTick(player, ['image', 'memory', 'resumed', 'one-revision']);
+  await player.getByTestId('step-next').click();
+
+  // Step 5: back to revision 2 by number.
+  await expect(player.getByTestId('step')).toHaveAttribute('data-step', '05-to-revision');
+  await typeCommand(page, 'kubectl rollout history deployment/web --revision=2');
+  expect(await outputOf(page, 'kubectl rollout history deployment/web --revision=2')).toMatch(/^deployment\.apps\/web with revision #2\nPod Template:\n[^]*Image:\s+nginx:1\.26/);
+  await typeCommand(page, 'kubectl rollout undo deployment/web --to-revision=2');
+  await allTick(player, ['looked', 'image', 'revision']);
   await expect(player.getByTestId('lesson-finished')).toBeVisible();
 
   await player.getByTestId('player-done').click();

@@ -4,7 +4,8 @@
  * on while one of them is in flight; the wall-clock timers they ask for (`--timeout`) fire only
  * when the test says so.
  */
-import { ShellEngine, type ShellStream, type ShellTransport, type TransportResponse } from '../../core/shell/engine';
+import { ShellEngine, type ShellTransport } from '../../core/shell/engine';
+import { clusterStream } from '../../electron/cli/lessonReplay';
 import type { Scenario } from './harness';
 
 const ADMIN = { name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };
@@ -23,25 +24,7 @@ export function shellFor(s: Scenario, options: { timers?: boolean } = {}): Shell
     if ('stream' in res) throw new Error('unexpected stream');
     return { status: res.status, body: res.body };
   };
-  const stream: ShellStream = (path, query, accept, onData) => {
-    let stopWatch: (() => void) | undefined;
-    let stopped = false;
-    let finish: (r: TransportResponse | undefined) => void = () => undefined;
-    const done = new Promise<TransportResponse | undefined>((resolve) => (finish = resolve));
-    void s.cluster.handle({ method: 'GET', path, query, headers: { accept }, user: ADMIN }).then((res) => {
-      if (!('stream' in res)) return finish({ status: res.status, body: res.body });
-      if (stopped) return finish(undefined);
-      stopWatch = res.stream.start({ send: (ev) => onData(ev), end: () => finish(undefined) });
-    });
-    return {
-      done,
-      stop() {
-        stopped = true;
-        stopWatch?.();
-        finish(undefined);
-      },
-    };
-  };
+  const stream = clusterStream(s.cluster, ADMIN);
   const timers: (() => void)[] = [];
   let out = '';
   let err = '';
