@@ -10,6 +10,7 @@ import type { Kubectl } from './context';
 import { kindPrefix, resourcePath, type ApiType } from './discovery';
 import { CommandError, klogFatal, statusError } from './errors';
 import { Flags, parseFlags, type FlagSpecs } from './flags';
+import { fromFiles, GENERATOR_FLAGS, generatorFor } from './createGenerators';
 import { readManifests } from './manifests';
 
 const COMMON: FlagSpecs = {
@@ -21,10 +22,14 @@ const COMMON: FlagSpecs = {
   validate: { kind: 'string', noOptDefault: 'strict' },
   'field-manager': { kind: 'string' },
   'from-literal': { kind: 'strings' },
+  'from-file': { kind: 'strings' },
   image: { kind: 'strings' },
   replicas: { kind: 'int' },
   port: { kind: 'int' },
 };
+
+/** The generators whose failed create says `failed to create NAME: ...`. */
+const LEGACY_WORDING = new Set(['namespace', 'serviceaccount', 'configmap', 'deployment']);
 
 /** The type of an object by its apiVersion and kind. */
 export async function typeOf(k: Kubectl, obj: KubeObject, source: string): Promise<ApiType> {
@@ -44,7 +49,9 @@ async function createOne(k: Kubectl, flags: Flags, type: ApiType, obj: KubeObjec
   if (dry !== 'client') {
     const r = await k.send('POST', resourcePath(type, namespace), dry === 'server' ? { dryRun: 'All' } : {}, obj);
     if (r.status >= 400) {
-      if (generator) throw new CommandError(`error: failed to create ${generator}: ${(r.body as { message?: string }).message ?? ''}`);
+      // kubectl's generators word a failed create their own way: secret without a colon, the newer ones not at all.
+      if (generator === 'secret') throw new CommandError(`error: failed to create secret ${(r.body as { message?: string }).message ?? ''}`);
+      if (generator && LEGACY_WORDING.has(generator)) throw new CommandError(`error: failed to create ${generator}: ${(r.body as { message?: string }).message ?? ''}`);
       throw statusError(r.body, source ? `error when creating "${source}"` : undefined);
     }
     created = r.body as KubeObject;
@@ -72,10 +79,23 @@ function meta(name: string, ns?: string, labels?: Record<string, string>): KubeO
 
 /** `kubectl create`. */
 export async function create(k: Kubectl, args: string[]): Promise<void> {
-  const flags = new Flags(parseFlags(`kubectl create${args[0] && !args[0].startsWith('-') ? ` ${args[0]}` : ''}`, args, COMMON));
+  // The generators with two words (`secret generic`, `service nodeport`) and their own flags.
+  const words = args.filter((a) => !a.startsWith('-')).slice(0, 2);
+  const two = words.length === 2 && (words[0] === 'secret' || words[0] === 'service') ? `${words[0]} ${words[1]}` : undefined;
+  const own = GENERATOR_FLAGS[two ?? words[0] ?? ''];
+  const command = `kubectl create${two ? ` ${two}` : args[0] && !args[0].startsWith('-') ? ` ${args[0]}` : ''}`;
+  const flags = new Flags(parseFlags(command, args, own ? { ...COMMON, ...own } : COMMON));
   const ns = k.namespace(flags);
   // A generated object names its namespace only when -n does.
   const genNs = flags.str('namespace') || undefined;
+  if (two) {
+    const name = flags.positional[2];
+    const g = generatorFor(k, two, flags, name ?? '', genNs, ns);
+    if (!g) throw new CommandError(`error: unknown command "${flags.positional.slice(1).join(' ')}"\nSee '${command.split(' ').slice(0, 3).join(' ')} -h' for help and examples`);
+    if (name === undefined) throw new CommandError(`error: exactly one NAME is required, got 0\nSee '${command} -h' for help and examples`);
+    await createOne(k, flags, await k.discovery.resolve(g.type), await g.make(), ns, undefined, two.split(' ')[0]);
+    return;
+  }
   const [sub, name] = flags.positional;
   if (sub === undefined) {
     if (flags.list('filename').length === 0) throw new CommandError("error: must specify one of -f and -k\n\nerror: unknown command \"\"\nSee 'kubectl create -h' for help and examples");
@@ -92,18 +112,20 @@ export async function create(k: Kubectl, args: string[]): Promise<void> {
     if (failed) k.exit = failed.code;
     return;
   }
-  const generators: Record<string, { type: string; make: () => KubeObject }> = {
+  const generators: Record<string, { type: string; make: () => KubeObject | Promise<KubeObject> }> = {
     namespace: { type: 'namespaces', make: () => ({ kind: 'Namespace', apiVersion: 'v1', metadata: meta(name ?? ''), spec: {}, status: {} }) },
     serviceaccount: { type: 'serviceaccounts', make: () => ({ kind: 'ServiceAccount', apiVersion: 'v1', metadata: meta(name ?? '', genNs) }) },
     configmap: {
       type: 'configmaps',
-      make: () => {
+      make: async () => {
         const data: Record<string, string> = {};
         for (const l of flags.list('from-literal')) {
           const eq = l.indexOf('=');
           if (eq <= 0) throw new CommandError(`error: invalid literal source ${l}, expected key=value`);
           data[l.slice(0, eq)] = l.slice(eq + 1);
         }
+        const files = flags.list('from-file').flatMap((v) => v.split(',')).filter((v) => v !== '');
+        for (const [key, text] of await fromFiles(k, files)) data[key] = text;
         return { kind: 'ConfigMap', apiVersion: 'v1', metadata: meta(name ?? '', genNs), ...(Object.keys(data).length > 0 ? { data } : {}) };
       },
     },
@@ -129,10 +151,11 @@ export async function create(k: Kubectl, args: string[]): Promise<void> {
       },
     },
   };
-  const alias: Record<string, string> = { cm: 'configmap', deploy: 'deployment', ns: 'namespace', sa: 'serviceaccount' };
-  const g = generators[alias[sub] ?? sub];
+  const alias: Record<string, string> = { cm: 'configmap', deploy: 'deployment', ns: 'namespace', sa: 'serviceaccount', cj: 'cronjob', resourcequota: 'quota', clusterrolebindings: 'clusterrolebinding' };
+  const full = alias[sub] ?? sub;
+  const g = generators[full] ?? generatorFor(k, full, flags, name ?? '', genNs, ns);
   if (!g) throw new CommandError(`error: unknown command "${sub}"\nSee 'kubectl create -h' for help and examples`);
-  if (name === undefined) throw new CommandError(`error: exactly one NAME is required, got 0\nSee 'kubectl create ${alias[sub] ?? sub} -h' for help and examples`);
-  const obj = g.make();
-  await createOne(k, flags, await k.discovery.resolve(g.type), obj, ns, undefined, alias[sub] ?? sub);
+  if (name === undefined) throw new CommandError(`error: exactly one NAME is required, got 0\nSee 'kubectl create ${full} -h' for help and examples`);
+  const obj = await g.make();
+  await createOne(k, flags, await k.discovery.resolve(g.type), obj, ns, undefined, full);
 }
