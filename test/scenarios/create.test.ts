@@ -25,6 +25,10 @@ describe('kubectl create generators', () => {
     expect((await sh.run('kubectl create secret generic x --from-literal=a=1 --from-literal=a=2')).err).toBe('error: cannot add key a, another key by that name already exists\n');
     expect((await sh.run('kubectl create secret generic x --from-literal=a=1 --dry-run=client -o yaml')).out).toBe('apiVersion: v1\ndata:\n  a: MQ==\nkind: Secret\nmetadata:\n  creationTimestamp: null\n  name: x\n');
 
+    expect(await sh.run('kubectl create secret docker-registry reg --docker-server=registry.example.com --docker-username=ci --docker-password=pw')).toEqual(ok('secret/reg created\n'));
+    const reg = await s.client.get<KubeObject & { data: Record<string, string>; type: string }>(ref('secrets', 'default', 'reg'));
+    expect(reg?.type).toBe('kubernetes.io/dockerconfigjson');
+    expect(JSON.parse(Buffer.from(reg?.data['.dockerconfigjson'] ?? '', 'base64').toString('utf8'))).toEqual({ auths: { 'registry.example.com': { username: 'ci', password: 'pw', auth: Buffer.from('ci:pw').toString('base64') } } });
     expect(await sh.run('kubectl create quota team -n default --hard=pods=3,requests.cpu=1')).toEqual(ok('resourcequota/team created\n'));
     const quota = await s.client.get<KubeObject & { spec: { hard: Record<string, string> } }>(ref('resourcequotas', 'default', 'team'));
     expect(quota?.spec.hard).toEqual({ pods: '3', 'requests.cpu': '1' });

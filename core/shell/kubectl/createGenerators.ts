@@ -21,6 +21,7 @@ const RBAC = 'rbac.authorization.k8s.io';
 
 /** The flags of each generator (the sub-subcommand's for `secret` and `service`). */
 export const GENERATOR_FLAGS: Record<string, FlagSpecs> = {
+  'secret docker-registry': { 'docker-server': { kind: 'string' }, 'docker-username': { kind: 'string' }, 'docker-password': { kind: 'string' }, 'docker-email': { kind: 'string' }, 'from-file': { kind: 'strings' }, 'append-hash': { kind: 'bool' } },
   'secret tls': { cert: { kind: 'string' }, key: { kind: 'string' }, 'append-hash': { kind: 'bool' } },
   'secret generic': { 'from-literal': { kind: 'strings' }, 'from-file': { kind: 'strings' }, type: { kind: 'string' }, 'append-hash': { kind: 'bool' } },
   job: { image: { kind: 'string' }, from: { kind: 'string' } },
@@ -92,6 +93,25 @@ async function secretTls(k: Kubectl, flags: Flags, name: string, ns: string | un
   if (!cert || !key) throw new CommandError('error: key and cert must be specified');
   const data = { 'tls.crt': base64(await readText(k, cert)), 'tls.key': base64(await readText(k, key)) };
   return { kind: 'Secret', apiVersion: 'v1', metadata: meta(name, ns), data, type: 'kubernetes.io/tls' } as unknown as KubeObject;
+}
+
+/** create secret docker-registry: a .dockerconfigjson with the registry's credentials. */
+async function secretDocker(k: Kubectl, flags: Flags, name: string, ns: string | undefined): Promise<KubeObject> {
+  const files = slice(flags, 'from-file');
+  let data: Record<string, string>;
+  if (files.length > 0) {
+    data = {};
+    for (const [key, text] of await fromFiles(k, files)) data[key] = base64(text);
+  } else {
+    if (flags.str('docker-username') === '' || flags.str('docker-password') === '') throw new CommandError('error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required');
+    const server = flags.str('docker-server') || 'https://index.docker.io/v1/';
+    const username = flags.str('docker-username');
+    const password = flags.str('docker-password');
+    const email = flags.str('docker-email');
+    const entry = { username, password, ...(email ? { email } : {}), auth: base64(`${username}:${password}`) };
+    data = { '.dockerconfigjson': base64(JSON.stringify({ auths: { [server]: entry } })) };
+  }
+  return { kind: 'Secret', apiVersion: 'v1', metadata: meta(name, ns), data, type: 'kubernetes.io/dockerconfigjson' } as unknown as KubeObject;
 }
 
 /** create job: a one-container Job, or the job template of a CronJob (--from=cronjob/NAME). */
@@ -251,6 +271,8 @@ export function generatorFor(k: Kubectl, sub: string, flags: Flags, name: string
   switch (sub) {
     case 'secret generic':
       return { type: 'secrets', make: () => secret(k, flags, name, ns) };
+    case 'secret docker-registry':
+      return { type: 'secrets', make: () => secretDocker(k, flags, name, ns) };
     case 'secret tls':
       return { type: 'secrets', make: () => secretTls(k, flags, name, ns) };
     case 'job':
